@@ -1,0 +1,41 @@
+/** What the matcher finds: plain data with UTF-16 offsets into the text it was given. */
+
+/** An entity named in the text. */
+export interface EntityMatch {
+  /** Entity id. */
+  entity: string;
+  start: number;
+  end: number;
+}
+
+/** A passage of the text that states a known claim. */
+export interface ClaimMatch {
+  /** Claim id. */
+  claim: string;
+  start: number;
+  end: number;
+  /** How sure the matcher is, 0..1; only matches at or above the matcher's threshold are returned. */
+  score: number;
+}
+
+/** Everything found in one text, each list in text order. */
+export interface MatchResult {
+  entities: EntityMatch[];
+  claims: ClaimMatch[];
+}
+
+/** Options for building a matcher from a knowledge base. */
+export interface MatcherOptions {
+  /** Build as if this source were not in the knowledge base (leave-one-out evaluation, --exclude-source). */
+  excludeSource?: string;
+  /** Minimum claim score to report; defaults to the tuned threshold. */
+  threshold?: number;
+}
+
+/** A compiled matcher: build once per knowledge base, then call on any number of texts. */
+export interface Matcher {
+  /** Entities and claims in `text`. Pure and deterministic. */
+  match(text: string): MatchResult;
+  /** Entities only (cheaper). */
+  matchEntities(text: string): EntityMatch[];
+}
