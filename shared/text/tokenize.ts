@@ -47,7 +47,7 @@ function slowClass(text: string, i: number): number {
 
 /** All words of `text`, in order. Linear in the length of the text. */
 export function tokenize(text: string): Tokens {
-  let start = new Int32Array(Math.max(16, text.length >> 3));
+  let start: Int32Array<ArrayBuffer> = new Int32Array(Math.max(16, text.length >> 3));
   let end = new Int32Array(start.length);
   const norm: string[] = [];
   let count = 0;
@@ -90,7 +90,7 @@ export function tokenize(text: string): Tokens {
   return { count, start, end, norm };
 }
 
-function grow(a: Int32Array): Int32Array {
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;

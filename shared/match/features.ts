@@ -1,0 +1,79 @@
+/**
+ * What a passage says, as a set of features that both languages share: the entities it names (`e:`), the
+ * lexicon concepts its words express (`c:`), and, for words the lexicon does not know, a light stem (`w:`)
+ * so that same-language wording still counts. Function words carry nothing and are skipped.
+ */
+import type { Tokens } from '../text/tokenize.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { EntityMatch } from './types.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+/** Interns feature names as small integers, so sets of features are arrays and marks. */
+export class FeatureSpace {
+  private readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+
+  /** The id of a feature, creating it when `create` is set; -1 for an unknown one otherwise. */
+  id(name: string, create: boolean): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      if (!create) return -1;
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+}
+
+/** How much a feature of each kind weighs before its rarity is counted. */
+export const KIND_WEIGHT: Record<string, number> = { e: 1, c: 1, w: 0.5 };
+
+const SUFFIX = /(?:en|er|es|em|e|n|s)$/;
+
+/** A light stem for words the lexicon does not know: inflection endings off, then the first six letters. */
+export function lightStem(word: string): string {
+  const bare = word.length > 5 ? word.replace(SUFFIX, '') : word;
+  return bare.slice(0, 6);
+}
+
+/**
+ * The features of words [first, last) of a tokenised text, given the entity matches that fall in it
+ * (sorted by start). `create` adds unseen features to the space (building the index); at match time
+ * unseen ones are dropped, since no claim can share them.
+ */
+export function passageFeatures(
+  tokens: Tokens,
+  first: number,
+  last: number,
+  entities: readonly EntityMatch[],
+  lexicon: Lexicon,
+  space: FeatureSpace,
+  create: boolean,
+): Set<number> {
+  const out = new Set<number>();
+  const add = (name: string) => {
+    const id = space.id(name, create);
+    if (id >= 0) out.add(id);
+  };
+  let e = 0;
+  for (let k = first; k < last; k++) {
+    const start = tokens.start[k]!;
+    while (e < entities.length && entities[e]!.end <= start) e++;
+    const entity = entities[e];
+    if (entity && entity.start <= start) {
+      add('e:' + entity.entity);
+      continue;
+    }
+    const word = tokens.norm[k]!;
+    if (STOPWORDS.has(word)) continue;
+    const sense = lexicon.sense(word);
+    for (const c of sense.concepts) add('c:' + lexicon.ids[c]);
+    for (const p of sense.phrases) {
+      const c = lexicon.completes(p, tokens.norm, k + 1, last);
+      if (c >= 0) add('c:' + lexicon.ids[c]);
+    }
+    if (sense.concepts.length === 0 && word.length >= 3) add('w:' + lightStem(word));
+  }
+  return out;
+}

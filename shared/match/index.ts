@@ -1,0 +1,95 @@
+/**
+ * The matcher: pure functions over strings, the same code in the content script, the command line, the
+ * build and the tests. Build once per knowledge base with buildMatcher, then match any number of texts.
+ */
+import type { Claim, KnowledgeBase } from '../kb/types.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { tokenize, type Tokens } from '../text/tokenize.ts';
+import { ClaimIndex } from './claims.ts';
+import { buildEntityIndex, scanEntities, type EntityIndex, type ShortMention } from './entities.ts';
+import { FeatureSpace, passageFeatures } from './features.ts';
+import { Lexicon } from './lexicon.ts';
+import { resolveShortForms } from './resolve.ts';
+import type { ClaimMatch, EntityMatch, Matcher, MatcherOptions, MatchResult } from './types.ts';
+
+export type { ClaimMatch, EntityMatch, Matcher, MatcherOptions, MatchResult } from './types.ts';
+
+/** What the matcher needs of a knowledge base: no source texts. */
+export type MatcherKb = Pick<KnowledgeBase, 'entities' | 'claims' | 'concepts'>;
+
+/** Claim score from which a sentence is reported as stating a claim; chosen on leave-one-out runs. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+function findEntities(index: EntityIndex, text: string, tokens: Tokens): EntityMatch[] {
+  const { full, short } = scanEntities(index, text, tokens);
+  return resolveShortForms(full, short, index.byId);
+}
+
+/** In a claim's own passage a short form names whichever candidate the claim is about. */
+function claimEntities(index: EntityIndex, claim: Claim, text: string, tokens: Tokens): EntityMatch[] {
+  const { full, short } = scanEntities(index, text, tokens);
+  const own = new Set([...claim.about, ...(claim.speaker ? [claim.speaker] : [])]);
+  const pick = (m: ShortMention) => m.candidates.filter((id) => own.has(id));
+  const resolved = short.flatMap((m) => {
+    const [only, ...more] = pick(m);
+    return only && more.length === 0 ? [{ entity: only, start: m.start, end: m.end }] : [];
+  });
+  return [...full, ...resolved].sort((a, b) => a.start - b.start);
+}
+
+/** The claims as the matcher sees them: without the excluded source, and without claims only it stated. */
+function visibleClaims(claims: readonly Claim[], excludeSource: string | undefined): Claim[] {
+  if (!excludeSource) return [...claims];
+  return claims
+    .map((c) => ({ ...c, occurrences: c.occurrences.filter((o) => o.source !== excludeSource) }))
+    .filter((c) => c.occurrences.length > 0);
+}
+
+function renderingsOf(claim: Claim): string[] {
+  return [claim.statement.de, claim.statement.en, ...claim.occurrences.map((o) => o.selector[0].exact)];
+}
+
+/** Compiles a knowledge base into a matcher. */
+export function buildMatcher(kb: MatcherKb, options: MatcherOptions = {}): Matcher {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const entityIndex = buildEntityIndex(kb.entities);
+  const lexicon = new Lexicon(kb.concepts);
+  const space = new FeatureSpace();
+  const claims = visibleClaims(kb.claims, options.excludeSource);
+  const renderings = claims.flatMap((claim, index) =>
+    renderingsOf(claim).map((text) => {
+      const tokens = tokenize(text);
+      const entities = claimEntities(entityIndex, claim, text, tokens);
+      return { claim: index, features: passageFeatures(tokens, 0, tokens.count, entities, lexicon, space, true) };
+    }),
+  );
+  const claimIndex = new ClaimIndex(claims, renderings, space);
+
+  const matchClaims = (text: string, tokens: Tokens, entities: readonly EntityMatch[]): ClaimMatch[] => {
+    const out: ClaimMatch[] = [];
+    let e = 0;
+    for (const sentence of splitSentences(text, tokens)) {
+      while (e < entities.length && entities[e]!.start < sentence.start) e++;
+      let f = e;
+      while (f < entities.length && entities[f]!.start < sentence.end) f++;
+      const features = passageFeatures(tokens, sentence.first, sentence.last, entities.slice(e, f), lexicon, space, false);
+      const scores = claimIndex.score(features, threshold);
+      const found = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      for (const [claim, score] of found) {
+        out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(score * 1000) / 1000 });
+      }
+    }
+    return out;
+  };
+
+  return {
+    matchEntities(text: string): EntityMatch[] {
+      return findEntities(entityIndex, text, tokenize(text));
+    },
+    match(text: string): MatchResult {
+      const tokens = tokenize(text);
+      const entities = findEntities(entityIndex, text, tokens);
+      return { entities, claims: matchClaims(text, tokens, entities) };
+    },
+  };
+}
