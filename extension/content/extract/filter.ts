@@ -1,0 +1,51 @@
+/**
+ * Which elements hold text a reader sees, and which of them start a new block.
+ * Decided by tag where that is enough (fast on huge pages), by computed visibility where it is not.
+ */
+
+/** Subtrees whose text is code, form state, media or our own UI: never read, never highlighted. */
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK',
+  'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON',
+  'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'PICTURE', 'IMG',
+  'SVG', 'svg', 'MATH', 'math', 'CL-ROOT',
+]);
+
+/** Elements the browser lays out as blocks by default: their edges separate sentences. */
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL',
+  'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HGROUP', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
+  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+/** True for elements that lay out as their own block (or a line break), so text on either side is not joined. */
+export function isBlock(el: Element): boolean {
+  return BLOCKS.has(el.tagName) || el.tagName === 'BR';
+}
+
+/**
+ * True when the element's text is not for us: skipped tags, editors, and what the reader cannot see.
+ * aria-hidden is deliberately not a reason: it hides text from assistive technology, not from the eye,
+ * and what we highlight is what the eye reads.
+ */
+export function isSkipped(el: Element): boolean {
+  if (SKIPPED.has(el.tagName)) return true;
+  if (el instanceof HTMLElement && (el.hidden || el.isContentEditable)) return true;
+  return !isVisible(el);
+}
+
+interface VisibilityOptions {
+  visibilityProperty?: boolean;
+}
+
+/** Whether the element is rendered and not visibility:hidden; checkVisibility avoids reading full computed style. */
+function isVisible(el: Element): boolean {
+  const check = (el as { checkVisibility?: (o: VisibilityOptions) => boolean }).checkVisibility;
+  if (typeof check === 'function' && check.call(el, { visibilityProperty: true })) return true;
+  // checkVisibility() is false for display:contents, which has no box of its own but shows its children.
+  const style = getComputedStyle(el);
+  if (style.display === 'contents') return style.visibility !== 'hidden';
+  if (typeof check === 'function') return false;
+  return style.display !== 'none' && style.visibility !== 'hidden';
+}

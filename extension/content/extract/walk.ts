@@ -1,0 +1,66 @@
+/**
+ * Reads the visible text under a root into a TextMap, in document order, a slice at a time.
+ * The only module besides render/ that touches the page, and it only reads.
+ */
+import { Slicer } from '../schedule.ts';
+import { isBlock, isSkipped } from './filter.ts';
+import { TextMapBuilder, type TextMap } from './text-map.ts';
+
+/** Nodes visited between clock reads: reading the clock per node would cost more than the nodes. */
+const CHECK_EVERY = 256;
+
+/** The text under a root, and whether the walk saw the whole subtree (the page may change while we yield). */
+export interface Extraction {
+  map: TextMap<Text>;
+  complete: boolean;
+}
+
+/** Whether to enter `node`: text is taken, skipped elements and their subtrees are not. */
+function enter(node: Node, builder: TextMapBuilder<Text>): boolean {
+  if (node.nodeType === Node.TEXT_NODE) {
+    builder.addText(node as Text, (node as Text).data);
+    return false;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const el = node as Element;
+  if (isSkipped(el)) return false;
+  if (isBlock(el)) builder.addBreak();
+  return true;
+}
+
+/** Called when the walk leaves an element it entered. */
+function leave(node: Node, builder: TextMapBuilder<Text>): void {
+  if (node.nodeType === Node.ELEMENT_NODE && isBlock(node as Element)) builder.addBreak();
+}
+
+/**
+ * Walks `root` without recursion (hostile pages nest deeply), yielding to the page between slices.
+ * If the node we stand on is removed while we yield, the walk stops and reports itself incomplete.
+ */
+export async function extractText(root: Node, signal?: AbortSignal): Promise<Extraction> {
+  const builder = new TextMapBuilder<Text>();
+  const slicer = new Slicer();
+  let node: Node = root;
+  let visited = 0;
+  let descend = root.nodeType === Node.ELEMENT_NODE ? !isSkipped(root as Element) : enter(root, builder);
+  for (;;) {
+    if (++visited % CHECK_EVERY === 0 && slicer.due()) {
+      await slicer.pause(signal);
+      if (!root.contains(node)) return { map: builder.finish(), complete: false };
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      descend = enter(node, builder);
+      continue;
+    }
+    if (descend) leave(node, builder);
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode as Node;
+      leave(node, builder);
+    }
+    if (node === root) break;
+    node = node.nextSibling as Node;
+    descend = enter(node, builder);
+  }
+  return { map: builder.finish(), complete: true };
+}
