@@ -75,8 +75,14 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   return { root, byId };
 }
 
-/** Between two words of one name only spaces, hyphens, dots and apostrophes may stand. */
-const NAME_GAP = /^[\s\-‐‑‒–.'’]{0,3}$/;
+/** Between two words of one name only spaces, hyphens and apostrophes may stand; a dot only after an initial (U.S.). */
+const NAME_GAP = /^[\s\-‐‑‒–'’]{0,3}$/;
+const INITIAL_GAP = /^\.\s?$/;
+
+function joins(text: string, tokens: Tokens, j: number): boolean {
+  const gap = text.slice(tokens.end[j - 1]!, tokens.start[j]!);
+  return NAME_GAP.test(gap) || (INITIAL_GAP.test(gap) && tokens.end[j - 1]! - tokens.start[j - 1]! <= 2);
+}
 
 function hasLowerCase(text: string, from: number, to: number): boolean {
   const span = text.slice(from, to);
@@ -107,7 +113,7 @@ export function scanEntities(index: EntityIndex, text: string, tokens: Tokens): 
         bestLast = j;
       }
       j++;
-      if (j >= count || !node.next || !NAME_GAP.test(text.slice(end[j - 1]!, start[j]!))) break;
+      if (j >= count || !node.next || !joins(text, tokens, j)) break;
       const next: TrieNode | undefined = node.next.get(norm[j]!);
       if (!next) break;
       node = next;

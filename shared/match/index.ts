@@ -3,7 +3,7 @@
  * build and the tests. Build once per knowledge base with buildMatcher, then match any number of texts.
  */
 import type { Claim, KnowledgeBase } from '../kb/types.ts';
-import { splitSentences } from '../text/sentences.ts';
+import { splitSentences, type Sentence } from '../text/sentences.ts';
 import { tokenize, type Tokens } from '../text/tokenize.ts';
 import { ClaimIndex } from './claims.ts';
 import { buildEntityIndex, scanEntities, type EntityIndex, type ShortMention } from './entities.ts';
@@ -20,9 +20,9 @@ export type MatcherKb = Pick<KnowledgeBase, 'entities' | 'claims' | 'concepts'>;
 /** Claim score from which a sentence is reported as stating a claim; chosen on leave-one-out runs. */
 export const DEFAULT_THRESHOLD = 0.5;
 
-function findEntities(index: EntityIndex, text: string, tokens: Tokens): EntityMatch[] {
+function findEntities(index: EntityIndex, text: string, tokens: Tokens, sentences: readonly Sentence[]): EntityMatch[] {
   const { full, short } = scanEntities(index, text, tokens);
-  return resolveShortForms(full, short, index.byId);
+  return resolveShortForms(full, short, index.byId, sentences);
 }
 
 /** In a claim's own passage a short form names whichever candidate the claim is about. */
@@ -65,10 +65,10 @@ export function buildMatcher(kb: MatcherKb, options: MatcherOptions = {}): Match
   );
   const claimIndex = new ClaimIndex(claims, renderings, space);
 
-  const matchClaims = (text: string, tokens: Tokens, entities: readonly EntityMatch[]): ClaimMatch[] => {
+  const matchClaims = (tokens: Tokens, sentences: readonly Sentence[], entities: readonly EntityMatch[]): ClaimMatch[] => {
     const out: ClaimMatch[] = [];
     let e = 0;
-    for (const sentence of splitSentences(text, tokens)) {
+    for (const sentence of sentences) {
       while (e < entities.length && entities[e]!.start < sentence.start) e++;
       let f = e;
       while (f < entities.length && entities[f]!.start < sentence.end) f++;
@@ -84,12 +84,14 @@ export function buildMatcher(kb: MatcherKb, options: MatcherOptions = {}): Match
 
   return {
     matchEntities(text: string): EntityMatch[] {
-      return findEntities(entityIndex, text, tokenize(text));
+      const tokens = tokenize(text);
+      return findEntities(entityIndex, text, tokens, splitSentences(text, tokens));
     },
     match(text: string): MatchResult {
       const tokens = tokenize(text);
-      const entities = findEntities(entityIndex, text, tokens);
-      return { entities, claims: matchClaims(text, tokens, entities) };
+      const sentences = splitSentences(text, tokens);
+      const entities = findEntities(entityIndex, text, tokens, sentences);
+      return { entities, claims: matchClaims(tokens, sentences, entities) };
     },
   };
 }

@@ -1,15 +1,19 @@
 /**
  * Resolves short forms ("Kim", "Miller") to one of the entities that share them, from the text around them.
  * Only entities named in full somewhere in the text are candidates (journalists introduce a person before
- * shortening the name). Among several, the one whose context entities stand nearby wins (Putin near "Kim"
- * points to Kim Jong Un, Sinowjew to Kim Hong-kyun), then the one named last before; a tie resolves to nothing.
+ * shortening the name). Among several, the one whose context entities stand in the same sentence or next to
+ * it wins (Putin beside "Kim" points to Kim Jong Un, Sinowjew to Kim Hong-kyun), then the one named last
+ * before; a tie resolves to nothing.
  */
 import type { Entity } from '../kb/types.ts';
 import type { EntityMatch } from './types.ts';
 import type { ShortMention } from './entities.ts';
 
-/** How far around a short form (in UTF-16 units) other names count as its context. */
-const CONTEXT_RADIUS = 250;
+/** A sentence's character span: names in the short form's own sentence count double, in its neighbours once. */
+export interface Span {
+  start: number;
+  end: number;
+}
 
 /** Index of the first mention starting at or after `pos` (mentions sorted by start). */
 function lowerBound(mentions: readonly EntityMatch[], pos: number): number {
@@ -23,9 +27,28 @@ function lowerBound(mentions: readonly EntityMatch[], pos: number): number {
   return lo;
 }
 
-function contextScore(entity: Entity | undefined, nearby: ReadonlySet<string>): number {
+/** Index of the sentence holding `pos` (sentences sorted and disjoint). */
+function sentenceAt(sentences: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function namesIn(full: readonly EntityMatch[], span: Span | undefined): Set<string> {
+  const names = new Set<string>();
+  if (!span) return names;
+  for (let k = lowerBound(full, span.start); k < full.length && full[k]!.start < span.end; k++) names.add(full[k]!.entity);
+  return names;
+}
+
+function contextScore(entity: Entity | undefined, own: ReadonlySet<string>, near: ReadonlySet<string>): number {
   let score = 0;
-  for (const id of entity?.context ?? []) if (nearby.has(id)) score++;
+  for (const id of entity?.context ?? []) score += own.has(id) ? 2 : near.has(id) ? 1 : 0;
   return score;
 }
 
@@ -43,17 +66,16 @@ function resolveOne(
   full: readonly EntityMatch[],
   named: ReadonlySet<string>,
   byId: ReadonlyMap<string, Entity>,
+  sentences: readonly Span[],
 ): string | undefined {
   const candidates = mention.candidates.filter((id) => named.has(id));
   if (candidates.length <= 1) return candidates[0];
-  const nearby = new Set<string>();
-  const to = mention.end + CONTEXT_RADIUS;
-  for (let k = lowerBound(full, mention.start - CONTEXT_RADIUS); k < full.length && full[k]!.start < to; k++) {
-    nearby.add(full[k]!.entity);
-  }
+  const s = sentenceAt(sentences, mention.start);
+  const own = namesIn(full, sentences[s]);
+  const near = new Set([...namesIn(full, sentences[s - 1]), ...namesIn(full, sentences[s + 1])]);
   const previous = lastNamedBefore(full, mention.start, candidates);
   const scored = candidates
-    .map((id) => ({ id, score: 2 * contextScore(byId.get(id), nearby) + (id === previous ? 1 : 0) }))
+    .map((id) => ({ id, score: 2 * contextScore(byId.get(id), own, near) + (id === previous ? 1 : 0) }))
     .sort((a, b) => b.score - a.score);
   const [top, second] = scored;
   return top && top.score > 0 && top.score > (second?.score ?? -1) ? top.id : undefined;
@@ -64,12 +86,13 @@ export function resolveShortForms(
   full: EntityMatch[],
   short: readonly ShortMention[],
   byId: ReadonlyMap<string, Entity>,
+  sentences: readonly Span[],
 ): EntityMatch[] {
   if (short.length === 0) return full;
   const named = new Set(full.map((m) => m.entity));
   const resolved: EntityMatch[] = [];
   for (const mention of short) {
-    const entity = resolveOne(mention, full, named, byId);
+    const entity = resolveOne(mention, full, named, byId, sentences);
     if (entity) resolved.push({ entity, start: mention.start, end: mention.end });
   }
   return [...full, ...resolved].sort((a, b) => a.start - b.start);
