@@ -45,8 +45,9 @@ function visibleClaims(claims: readonly Claim[], excludeSource: string | undefin
     .filter((c) => c.occurrences.length > 0);
 }
 
-function renderingsOf(claim: Claim): string[] {
-  return [claim.statement.de, claim.statement.en, ...claim.occurrences.map((o) => o.selector[0].exact)];
+function renderingsOf(claim: Claim, statements: boolean): string[] {
+  const quotes = claim.occurrences.map((o) => o.selector[0].exact);
+  return statements ? [claim.statement.de, claim.statement.en, ...quotes] : quotes;
 }
 
 /** Compiles a knowledge base into a matcher. */
@@ -57,7 +58,7 @@ export function buildMatcher(kb: MatcherKb, options: MatcherOptions = {}): Match
   const space = new FeatureSpace();
   const claims = visibleClaims(kb.claims, options.excludeSource);
   const renderings = claims.flatMap((claim, index) =>
-    renderingsOf(claim).map((text) => {
+    renderingsOf(claim, options.statements ?? true).map((text) => {
       const tokens = tokenize(text);
       const entities = claimEntities(entityIndex, claim, text, tokens);
       return { claim: index, features: passageFeatures(tokens, 0, tokens.count, entities, lexicon, space, true) };

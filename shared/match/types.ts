@@ -30,6 +30,8 @@ export interface MatcherOptions {
   excludeSource?: string;
   /** Minimum claim score to report; defaults to the tuned threshold. */
   threshold?: number;
+  /** Whether the canonical statements count as renderings of a claim (default true); off for the strictest held-out runs. */
+  statements?: boolean;
 }
 
 /** A compiled matcher: build once per knowledge base, then call on any number of texts. */

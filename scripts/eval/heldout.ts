@@ -1,0 +1,105 @@
+/**
+ * Held-out checks: text the knowledge base was not built from.
+ * - leave-one-out: each corpus article matched by a KB built without it;
+ * - our own articles (English and German, other outlets' wording) whose sentences name the corpus passage they
+ *   restate: the gold claims of a sentence are the claims stated at that passage;
+ * - distractor sentences on the same topic that state no known claim.
+ */
+import type { KnowledgeBase } from '../../shared/kb/types.ts';
+import { buildMatcher } from '../../shared/match/index.ts';
+import type { MatcherOptions } from '../../shared/match/types.ts';
+import { stripMarks } from './marks.ts';
+import { emptyTally, tally, type Labelled, type Tally } from './metrics.ts';
+
+/** One sentence of an eval article: its marked text and the corpus passages it restates. */
+export interface EvalSentence {
+  text: string;
+  renders: { source: string; quote: string }[];
+}
+
+/** An eval article as written in scripts/eval/data. */
+export interface EvalArticle {
+  id: string;
+  title: string;
+  sentences: EvalSentence[];
+}
+
+/** A distractor sentence: states no known claim. */
+export interface Distractor {
+  lang: 'de' | 'en';
+  text: string;
+}
+
+/** Claim and entity tallies of one run. */
+export interface Scores {
+  claims: Tally;
+  entities: Tally;
+}
+
+/** Claims stated at a corpus passage: those with an occurrence in that source overlapping it. */
+function claimsAt(kb: KnowledgeBase, source: string, quote: string): string[] {
+  const text = kb.sources.find((s) => s.id === source)?.text ?? '';
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`eval data: quote not found in ${source}: ${quote.slice(0, 60)}`);
+  const end = start + quote.length;
+  return kb.claims
+    .filter((c) => c.occurrences.some((o) => o.source === source && o.selector[1].start < end && start < o.selector[1].end))
+    .map((c) => c.id);
+}
+
+/** Leave-one-out over the corpus: article k matched by a KB without it. */
+export function leaveOneOut(kb: KnowledgeBase, options: MatcherOptions = {}): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const source of kb.sources) {
+    const matcher = buildMatcher(kb, { ...options, excludeSource: source.id });
+    const visible = kb.claims.filter((c) => c.occurrences.some((o) => o.source !== source.id));
+    const gold: Labelled[] = visible.flatMap((c) =>
+      c.occurrences
+        .filter((o) => o.source === source.id)
+        .map((o) => ({ id: c.id, start: o.selector[1].start, end: o.selector[1].end })),
+    );
+    const found = matcher.match(source.text).claims.map((m) => ({ id: m.claim, start: m.start, end: m.end }));
+    out.set(source.id, tally(emptyTally(), gold, found));
+  }
+  return out;
+}
+
+/** Our own articles: each sentence's gold claims against what the matcher finds in the whole article. */
+export function scoreArticle(kb: KnowledgeBase, article: EvalArticle, options: MatcherOptions = {}): Scores {
+  const matcher = buildMatcher(kb, options);
+  let text = '';
+  const goldClaims: Labelled[] = [];
+  const goldEntities: Labelled[] = [];
+  article.sentences.forEach((sentence, k) => {
+    if (k > 0) text += k === 1 ? '\n' : ' ';
+    const plain = stripMarks(sentence.text);
+    const start = text.length;
+    text += plain.text;
+    for (const m of plain.mentions) goldEntities.push({ id: m.entity, start: start + m.start, end: start + m.end });
+    const ids = new Set(sentence.renders.flatMap((r) => claimsAt(kb, r.source, r.quote)));
+    for (const id of ids) goldClaims.push({ id, start, end: text.length });
+  });
+  const result = matcher.match(text);
+  return {
+    claims: tally(emptyTally(), goldClaims, result.claims.map((m) => ({ id: m.claim, start: m.start, end: m.end }))),
+    entities: tally(emptyTally(), goldEntities, result.entities.map((m) => ({ id: m.entity, start: m.start, end: m.end }))),
+  };
+}
+
+/** Distractors: every claim found in one is a false positive. */
+export function scoreDistractors(kb: KnowledgeBase, items: readonly Distractor[], options: MatcherOptions = {}) {
+  const matcher = buildMatcher(kb, options);
+  const falsePositives: { text: string; claims: string[] }[] = [];
+  const entities = emptyTally();
+  for (const item of items) {
+    const plain = stripMarks(item.text);
+    const result = matcher.match(plain.text);
+    if (result.claims.length) falsePositives.push({ text: plain.text, claims: result.claims.map((c) => c.claim) });
+    tally(
+      entities,
+      plain.mentions.map((m) => ({ id: m.entity, start: m.start, end: m.end })),
+      result.entities.map((m) => ({ id: m.entity, start: m.start, end: m.end })),
+    );
+  }
+  return { total: items.length, falsePositives, entities };
+}
