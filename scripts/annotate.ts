@@ -1,0 +1,65 @@
+/**
+ * `npm run annotate -- [--json] [--exclude-source ID] [--kb PATH] <file.txt|file.html|->`: prints the entities and
+ * claims the matcher finds in a text, readable by default or as JSON for other tools (see scripts/cli/report.ts).
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildMatcher as realBuildMatcher } from '../shared/match/index.ts';
+import { parseArgs, USAGE, UsageError } from './cli/args.ts';
+import { formatReport } from './cli/format.ts';
+import { InputError, readInput } from './cli/input.ts';
+import { detectLang } from './cli/lang.ts';
+import { loadKb } from './cli/load-kb.ts';
+import { buildReport } from './cli/report.ts';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+
+/** Where the annotator reads and writes; tests pass their own to run it in-process. */
+export interface AnnotateIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<Buffer>;
+  /** Curated KB directory; shared/kb unless a test says otherwise. */
+  kbDir?: string;
+  buildMatcher?: typeof realBuildMatcher;
+}
+
+/** Runs the annotator; resolves to the exit code (0 done, 1 bad input or KB, 2 bad command line). */
+export async function main(argv: readonly string[], io: AnnotateIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    const { kb, warning } = loadKb(io.kbDir ?? resolve(ROOT, 'shared/kb'), args.kbPath);
+    if (warning) io.stderr(`annotate: warning: ${warning}\n`);
+    if (args.excludeSource !== undefined && !kb.sources.some((s) => s.id === args.excludeSource)) {
+      const known = kb.sources.map((s) => s.id).join(', ');
+      throw new InputError(`unknown source for --exclude-source: ${args.excludeSource} (known: ${known})`);
+    }
+    const input = await readInput(args.input, io.readStdin);
+    const matcher = (io.buildMatcher ?? realBuildMatcher)(kb, { excludeSource: args.excludeSource });
+    const lang = detectLang(input.text);
+    const result = matcher.match(input.text);
+    const report = buildReport({ kb, result, lang, excludeSource: args.excludeSource, ...input });
+    io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) io.stderr(`annotate: ${err.message}\n${USAGE}\n`);
+    else if (err instanceof InputError) io.stderr(`annotate: ${err.message}\n`);
+    else throw err;
+    return err instanceof UsageError ? 2 : 1;
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const io: AnnotateIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: () => readAll(process.stdin),
+  };
+  process.exitCode = await main(process.argv.slice(2), io);
+}
