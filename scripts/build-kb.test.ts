@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildKb } from './kb/build.ts';
 import { copyFixtureKb, editJson, FIXTURE_KB } from './kb/fixtures/temp-kb.ts';
 import { formatProblem } from './kb/problems.ts';
+import { serializeKb } from './kb/write.ts';
 
 const TSX = ['tsx', 'scripts/build-kb.ts'];
 
@@ -49,6 +50,10 @@ describe('the curated knowledge base in shared/kb', () => {
     expect(kb.sources).toHaveLength(5);
     expect(kb.entities.length).toBeGreaterThan(0);
     expect(kb.claims.length).toBeGreaterThan(0);
+  });
+
+  it('builds to the same bytes twice', () => {
+    expect(serializeKb(buildKb('shared/kb').kb)).toBe(serializeKb(buildKb('shared/kb').kb));
   });
 
   it('has every occurrence resolve to its quote in its source', () => {

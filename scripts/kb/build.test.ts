@@ -118,6 +118,15 @@ describe('buildKb reports each problem on one line', () => {
     ]);
   });
 
+  it('a field types.ts does not know, as a warning that does not stop the build', () => {
+    const dir = copyFixtureKb();
+    editJson(dir, 'entities.json', (e) => (e[0].alias = ['Nordstädter']));
+    const { problems } = buildKb(dir);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^warning: .*entities\.json: entity "nordstadt": unknown field "alias" is ignored \(known: id, type, /),
+    ]);
+  });
+
   it('lexicon concepts with duplicate ids or empty terms', () => {
     expect(errorsAfter('lexicon.json', (l) => (l[1].id = 'grow'))).toEqual([
       expect.stringMatching(/lexicon\.json: concept "grow": duplicate id "grow"$/),

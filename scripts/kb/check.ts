@@ -1,5 +1,5 @@
 /** Small typed checks for the fields of curated entries: each records one problem line and returns a safe value. */
-import { fail, type Where } from './problems.ts';
+import { fail, warn, type Where } from './problems.ts';
 
 /** A parsed JSON object whose fields are still unchecked. */
 export type Fields = Record<string, unknown>;
@@ -77,6 +77,16 @@ export function checkId(o: Fields, where: Where, seen: Set<string>, kebab = true
   if (seen.has(id)) fail(where, `duplicate id ${JSON.stringify(id)}`);
   seen.add(id);
   return id;
+}
+
+/**
+ * Warns about fields types.ts does not define: usually a typo (`alias` for `aliases`), whose data would
+ * otherwise be dropped without a word.
+ */
+export function checkKnownFields(o: Fields, known: readonly string[], where: Where): void {
+  for (const key of Object.keys(o)) {
+    if (!known.includes(key)) warn(where, `unknown field "${key}" is ignored (known: ${known.join(', ')})`);
+  }
 }
 
 /** How an entry is named in problem lines: by its id when it has one, else by its index. */

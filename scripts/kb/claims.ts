@@ -1,6 +1,17 @@
 /** Checks claims.json: fields, references to entities and sources, and every quote placed verbatim in its source. */
 import type { Claim, Occurrence, Source } from '../../shared/kb/types.ts';
-import { bilingual, checkId, compareIds, entriesOf, isObject, itemName, optionalString, requireString, stringList } from './check.ts';
+import {
+  bilingual,
+  checkId,
+  checkKnownFields,
+  compareIds,
+  entriesOf,
+  isObject,
+  itemName,
+  optionalString,
+  requireString,
+  stringList,
+} from './check.ts';
 import { clip, fail, type Problem, type Where } from './problems.ts';
 import { anchorQuote, selectorsFor } from './selectors.ts';
 
@@ -25,6 +36,7 @@ export function checkClaims(raw: unknown, refs: ClaimRefs, file: string, problem
 
 function checkClaim(o: unknown, refs: ClaimRefs, where: Where, seen: Set<string>): Claim | undefined {
   if (!isObject(o)) return void fail(where, 'expected an object');
+  checkKnownFields(o, ['id', 'statement', 'speaker', 'about', 'occurrences'], where);
   const id = checkId(o, where, seen);
   const statement = bilingual(o, 'statement', where);
   const speaker = optionalString(o, 'speaker', where);
@@ -52,6 +64,7 @@ function checkOccurrences(raw: unknown, refs: ClaimRefs, where: Where): Occurren
 
 function checkOccurrence(o: unknown, refs: ClaimRefs, where: Where): Occurrence | undefined {
   if (!isObject(o)) return void fail(where, 'expected an object {"source", "quote"}');
+  checkKnownFields(o, ['source', 'quote', 'prefix'], where);
   const sourceId = requireString(o, 'source', where);
   const quote = requireString(o, 'quote', where);
   const prefix = optionalString(o, 'prefix', where);

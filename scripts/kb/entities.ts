@@ -1,7 +1,18 @@
 /** Checks entities.json: fields, ids, references between entities, and aliases that two entities both claim. */
 import type { Entity, EntityType } from '../../shared/kb/types.ts';
 import { words } from '../../shared/text/tokenize.ts';
-import { bilingual, checkId, compareIds, entriesOf, isObject, itemName, oneOf, sortUnique, stringList } from './check.ts';
+import {
+  bilingual,
+  checkId,
+  checkKnownFields,
+  compareIds,
+  entriesOf,
+  isObject,
+  itemName,
+  oneOf,
+  sortUnique,
+  stringList,
+} from './check.ts';
 import { fail, warn, type Problem, type Where } from './problems.ts';
 
 const TYPES: readonly EntityType[] = ['person', 'country', 'city', 'region', 'place', 'organization', 'agency'];
@@ -26,6 +37,7 @@ export function checkEntities(raw: unknown, file: string, problems: Problem[]): 
 
 function checkEntity(o: unknown, where: Where, seen: Set<string>): Entity | undefined {
   if (!isObject(o)) return void fail(where, 'expected an object');
+  checkKnownFields(o, ['id', 'type', 'name', 'description', 'aliases', 'shortForms', 'context', 'block'], where);
   const id = checkId(o, where, seen);
   const type = oneOf(o, 'type', TYPES, where);
   const name = bilingual(o, 'name', where);

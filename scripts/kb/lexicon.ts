@@ -1,6 +1,15 @@
 /** Checks lexicon.json: concepts with unique ids and, in each language, at least one non-empty term. */
 import type { Concept } from '../../shared/kb/types.ts';
-import { checkId, compareIds, entriesOf, type Fields, isObject, itemName, stringList } from './check.ts';
+import {
+  checkId,
+  checkKnownFields,
+  compareIds,
+  entriesOf,
+  type Fields,
+  isObject,
+  itemName,
+  stringList,
+} from './check.ts';
 import { fail, type Problem, type Where } from './problems.ts';
 
 /** The valid concepts, sorted by id. Accepts a bare array or `{"concepts": [...]}`. */
@@ -17,6 +26,7 @@ export function checkLexicon(raw: unknown, file: string, problems: Problem[]): C
 
 function checkConcept(o: unknown, where: Where, seen: Set<string>): Concept | undefined {
   if (!isObject(o)) return void fail(where, 'expected an object');
+  checkKnownFields(o, ['id', 'de', 'en'], where);
   // types.ts asks kebab-case of entity and claim ids only; concept ids never leave the matcher.
   const id = checkId(o, where, seen, false);
   const de = terms(o, 'de', where);

@@ -37,6 +37,13 @@ describe('selector context', () => {
     expect(contextAfter(`Q${long}`, 1)).toBe('x'.repeat(CONTEXT_CHARS));
   });
 
+  it('never splits a surrogate pair at the edge of the window', () => {
+    const pairs = '😀'.repeat(20);
+    // The odd 'x' puts the 32-unit window's edge inside a pair.
+    expect(contextBefore(`${pairs}xQ`, 41)).toBe(`${'😀'.repeat(15)}x`);
+    expect(contextAfter(`Qx${pairs}`, 1)).toBe(`x${'😀'.repeat(15)}`);
+  });
+
   it('stops at the start and end of the text', () => {
     expect(selectorsFor('abc def', 0, 3)).toEqual([
       { type: 'TextQuoteSelector', exact: 'abc', prefix: '', suffix: ' def' },

@@ -50,7 +50,7 @@ function isWordChar(ch: string | undefined): boolean {
 
 /** Up to CONTEXT_CHARS before `start`, dropping a word the cut would split, unless that leaves nothing. */
 export function contextBefore(text: string, start: number): string {
-  const from = Math.max(0, start - CONTEXT_CHARS);
+  const from = keepPair(text, Math.max(0, start - CONTEXT_CHARS), 1);
   let cut = from;
   if (from > 0 && isWordChar(text[from - 1])) while (cut < start && isWordChar(text[cut])) cut++;
   return text.slice(cut < start ? cut : from, start);
@@ -58,8 +58,14 @@ export function contextBefore(text: string, start: number): string {
 
 /** Up to CONTEXT_CHARS after `end`, dropping a word the cut would split, unless that leaves nothing. */
 export function contextAfter(text: string, end: number): string {
-  const to = Math.min(text.length, end + CONTEXT_CHARS);
+  const to = keepPair(text, Math.min(text.length, end + CONTEXT_CHARS), -1);
   let cut = to;
   if (to < text.length && isWordChar(text[to])) while (cut > end && isWordChar(text[cut - 1])) cut--;
   return text.slice(end, cut > end ? cut : to);
+}
+
+/** Moves a cut off the middle of a surrogate pair (by `step`), so no half of an emoji or rare letter is kept. */
+function keepPair(text: string, at: number, step: 1 | -1): number {
+  const c = text.charCodeAt(at);
+  return c >= 0xdc00 && c <= 0xdfff ? at + step : at;
 }

@@ -1,6 +1,16 @@
 /** Checks sources.json against the corpus: every source has its text, and its metadata is borne out by that text. */
 import type { Lang, Source } from '../../shared/kb/types.ts';
-import { checkId, compareIds, entriesOf, isObject, itemName, oneOf, optionalString, requireString } from './check.ts';
+import {
+  checkId,
+  checkKnownFields,
+  compareIds,
+  entriesOf,
+  isObject,
+  itemName,
+  oneOf,
+  optionalString,
+  requireString,
+} from './check.ts';
 import { fail, warn, clip, type Problem, type Where } from './problems.ts';
 
 const LANGS: readonly Lang[] = ['de', 'en'];
@@ -22,6 +32,7 @@ export function checkSources(raw: unknown, texts: Map<string, string>, file: str
 
 function checkSource(o: unknown, texts: Map<string, string>, where: Where, seen: Set<string>): Source | undefined {
   if (!isObject(o)) return void fail(where, 'expected an object');
+  checkKnownFields(o, ['id', 'title', 'date', 'byline', 'lang', 'url'], where);
   const id = checkId(o, where, seen, false);
   const title = requireString(o, 'title', where);
   const date = requireString(o, 'date', where);
