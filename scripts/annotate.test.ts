@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './annotate.ts';
 import { buildKb } from './kb/build.ts';
+import { writeKb } from './kb/write.ts';
 import type { Report } from './cli/report.ts';
 
 const ARTICLE = 'shared/kb/corpus/003_4aeac8d87378f449.txt';
@@ -106,6 +107,14 @@ describe('annotate --json', () => {
     );
     const piped = await annotateJson(['-'], readFileSync(HTML, 'utf8'));
     expect(piped).toEqual(report);
+  });
+});
+
+describe('annotate --kb', () => {
+  it('uses a built kb.json just as the in-process build', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'crossread-kbfile-')), 'kb.json');
+    writeKb(file, kb);
+    expect(await annotateJson(['--kb', file, ENGLISH])).toEqual(await annotateJson([ENGLISH]));
   });
 });
 
