@@ -74,7 +74,11 @@ export function checkId(o: Fields, where: Where, seen: Set<string>, kebab = true
   const id = requireString(o, 'id', where);
   if (id === undefined) return undefined;
   if (kebab && !KEBAB.test(id)) fail(where, `id ${JSON.stringify(id)} is not kebab-case (lower-case words joined by "-")`);
-  if (seen.has(id)) fail(where, `duplicate id ${JSON.stringify(id)}`);
+  if (seen.has(id)) {
+    fail(where, `duplicate id ${JSON.stringify(id)}`);
+    // Keeping only the first keeps ids unique even in a KB written with --allow-errors.
+    return undefined;
+  }
   seen.add(id);
   return id;
 }

@@ -95,5 +95,6 @@ export function divergence(text: string, quote: string): string {
     else hi = mid - 1;
   }
   if (lo < 8) return '';
-  return ` (matches up to ${clip(quote.slice(Math.max(0, lo - 20), lo), 30)}, then differs at ${clip(quote.slice(lo, lo + 20), 30)})`;
+  const before = clip(quote.slice(Math.max(0, lo - 20), lo), 30);
+  return ` (matches up to ${before}, then differs at ${clip(quote.slice(lo, lo + 20), 30)})`;
 }
