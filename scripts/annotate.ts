@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildMatcher as realBuildMatcher } from '../shared/match/index.ts';
+import { buildMatcher } from '../shared/match/index.ts';
 import { parseArgs, USAGE, UsageError } from './cli/args.ts';
 import { formatReport } from './cli/format.ts';
 import { InputError, readInput } from './cli/input.ts';
@@ -19,23 +19,20 @@ export interface AnnotateIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Promise<Buffer>;
-  /** Curated KB directory; shared/kb unless a test says otherwise. */
-  kbDir?: string;
-  buildMatcher?: typeof realBuildMatcher;
 }
 
 /** Runs the annotator; resolves to the exit code (0 done, 1 bad input or KB, 2 bad command line). */
 export async function main(argv: readonly string[], io: AnnotateIo): Promise<number> {
   try {
     const args = parseArgs(argv);
-    const { kb, warning } = loadKb(io.kbDir ?? resolve(ROOT, 'shared/kb'), args.kbPath);
+    const { kb, warning } = loadKb(resolve(ROOT, 'shared/kb'), args.kbPath);
     if (warning) io.stderr(`annotate: warning: ${warning}\n`);
     if (args.excludeSource !== undefined && !kb.sources.some((s) => s.id === args.excludeSource)) {
       const known = kb.sources.map((s) => s.id).join(', ');
       throw new InputError(`unknown source for --exclude-source: ${args.excludeSource} (known: ${known})`);
     }
     const input = await readInput(args.input, io.readStdin);
-    const matcher = (io.buildMatcher ?? realBuildMatcher)(kb, { excludeSource: args.excludeSource });
+    const matcher = buildMatcher(kb, { excludeSource: args.excludeSource });
     const lang = detectLang(input.text);
     const result = matcher.match(input.text);
     const report = buildReport({ kb, result, lang, excludeSource: args.excludeSource, ...input });
