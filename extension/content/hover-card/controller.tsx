@@ -1,0 +1,120 @@
+/**
+ * The card container: turns a finding into a card model, renders it into the shadow root next to the
+ * highlight, and keeps it on screen. Also scrolls the page to findings (sidebar clicks, keyboard steps).
+ */
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { t, uiLang } from '../../ui/i18n.ts';
+import type { PassageLink } from '../../ui/links.ts';
+import type { SourceQuote } from '../../ui/models.ts';
+import type { Finding } from '../findings.ts';
+import { send } from '../messaging.ts';
+import type { PageSession } from '../page-session.ts';
+import { Card } from './Card.tsx';
+import { claimCardModel, entityCardModel, type CardModel } from './card-model.ts';
+import { ClaimCard } from './ClaimCard.tsx';
+import { EntityCard } from './EntityCard.tsx';
+import { createCardHost, type CardHost } from './host.ts';
+import { placeCard, type Box } from './place.ts';
+import { anchorBox, scrollToRange } from './scroll.ts';
+
+const hrefFor = (link: PassageLink) => (link.kind === 'reader' ? browser.runtime.getURL(link.href) : link.href);
+
+/** Shows at most one card at a time. */
+export class CardController {
+  private host: CardHost | null = null;
+  private returnFocus: Element | null = null;
+  /** The finding whose card is open. */
+  current: Finding | null = null;
+  /** Scroll events until this time are our own programmatic scrolling, not the reader's. */
+  quietUntil = 0;
+
+  constructor(
+    private session: PageSession,
+    signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.host?.destroy(), { once: true });
+  }
+
+  /** The card's host element, for hover and focus checks. */
+  get element(): HTMLElement | null {
+    return this.host?.host ?? null;
+  }
+
+  /** Opens the card for `finding`, placed by the line nearest `point`; `focus` moves keyboard focus into it. */
+  open(finding: Finding, point: { x: number; y: number } | null, focus = false): void {
+    const model = this.modelFor(finding);
+    if (!model) return;
+    this.host ??= createCardHost();
+    this.current = finding;
+    const { layer } = this.host;
+    render(this.view(model), layer);
+    layer.style.visibility = 'hidden';
+    layer.hidden = false;
+    this.position(layer, anchorBox(finding.range, point));
+    layer.style.visibility = '';
+    if (focus) {
+      this.returnFocus = document.activeElement;
+      (layer.querySelector('.cl-card') as HTMLElement | null)?.focus();
+    }
+  }
+
+  /** Closes the card; focus goes back where it was if the card had it. */
+  close(): void {
+    if (!this.host || !this.current) return;
+    const hadFocus = this.host.host.matches(':focus-within');
+    render(null, this.host.layer);
+    this.host.layer.hidden = true;
+    this.current = null;
+    if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
+  }
+
+  /** Scrolls to the `index`-th highlight of a claim and flashes it; false if the page does not have it. */
+  scrollTo(claimId: string, index: number): boolean {
+    const finding = this.session.store.nth('claim', claimId, index);
+    if (!finding) return false;
+    this.close();
+    this.reveal(finding);
+    this.session.painter.flash(finding);
+    return true;
+  }
+
+  /** Scrolls a finding into the middle of the view, telling the scroll listener it was us. */
+  reveal(finding: Finding): void {
+    this.quietUntil = performance.now() + 300;
+    scrollToRange(finding.range);
+  }
+
+  private modelFor(finding: Finding): CardModel | null {
+    const { knowledge, store } = this.session;
+    return finding.kind === 'entity'
+      ? entityCardModel(knowledge, finding.id, store.all(), uiLang())
+      : claimCardModel(knowledge, finding, location.href, uiLang());
+  }
+
+  private view(model: CardModel) {
+    const label = model.kind === 'entity' ? t('cardEntityLabel', model.name) : t('cardClaimLabel');
+    return (
+      <Card label={label} onClose={() => this.close()}>
+        {model.kind === 'entity' ? (
+          <EntityCard model={model} onShowClaim={(id) => this.scrollTo(id, 0)} />
+        ) : (
+          <ClaimCard model={model} hrefFor={hrefFor} openReader={(item) => void this.openReader(item, model.claimId)} />
+        )}
+      </Card>
+    );
+  }
+
+  private async openReader(item: SourceQuote, claimId: string): Promise<void> {
+    const answer = await send('reader.open', { sourceId: item.sourceId, claimId });
+    if (!answer.ok) console.warn('Crossread:', answer.error);
+  }
+
+  private position(layer: HTMLElement, anchor: Box): void {
+    const card = layer.getBoundingClientRect();
+    const { left, top } = placeCard(anchor, card, innerWidth, innerHeight);
+    layer.style.left = `${left}px`;
+    layer.style.top = `${top}px`;
+  }
+}

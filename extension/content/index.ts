@@ -1,0 +1,65 @@
+/**
+ * Crossread's content script. The data's journey through this folder, one stage per subfolder:
+ *
+ *   page DOM ──extract/──▶ text + offsets ──match/──▶ findings (offsets) ──render/──▶ highlights
+ *      ▲                                                                   │
+ *      └───────── watch/ (mutations, navigation) ◀───────────────────────┘
+ *                           hover-card/ and keyboard/ read the findings; the background gets a report.
+ *
+ * Only extract/ reads the page's text and only render/ (plus the card's own shadow root) writes to it.
+ */
+import { CardController } from './hover-card/controller.tsx';
+import { HoverTracker } from './hover-card/hover.ts';
+import { KeyboardStepper } from './keyboard/step.ts';
+import { loadKnowledge } from './match/knowledge.ts';
+import { listen } from './messaging.ts';
+import { PageSession } from './page-session.ts';
+import { ChangeWatcher } from './watch/observer.ts';
+import { UrlWatcher } from './watch/navigation.ts';
+
+/** Set in this script's own JavaScript world, so a second injection (extension reload) does not scan twice. */
+const RUNNING = Symbol.for('crossread.content');
+
+async function start(signal: AbortSignal): Promise<void> {
+  const knowledge = await loadKnowledge();
+  signal.throwIfAborted();
+  let session: PageSession | null = null;
+  const watcher = new ChangeWatcher((plan, removed) => {
+    urls.check();
+    void session?.apply(plan, removed);
+  }, signal);
+  const urls = new UrlWatcher(() => void session?.rescanAll(), signal);
+  session = new PageSession(knowledge, signal, (write) => watcher.guard(write));
+  const cards = new CardController(session, signal);
+  new HoverTracker(session, cards, signal);
+  const stepper = new KeyboardStepper(session, cards);
+  listen(
+    {
+      'page.scrollTo': ({ claimId, index }) => cards.scrollTo(claimId, index),
+      'page.rescan': async () => {
+        await session?.rescanAll();
+        return null;
+      },
+      'page.step': ({ direction }) => {
+        stepper.step(direction);
+        return null;
+      },
+    },
+    signal,
+  );
+  await session.rescanAll();
+}
+
+function main(): void {
+  const scope = globalThis as { [RUNNING]?: AbortController };
+  scope[RUNNING]?.abort();
+  const controller = new AbortController();
+  scope[RUNNING] = controller;
+  // pagehide with persisted=false is the page going away for good; a page kept in the back/forward cache keeps us.
+  addEventListener('pagehide', (e) => e.persisted || controller.abort(), { signal: controller.signal });
+  start(controller.signal).catch((err: unknown) => {
+    if (!controller.signal.aborted) console.warn('Crossread: not started', err);
+  });
+}
+
+main();

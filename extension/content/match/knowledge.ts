@@ -1,0 +1,58 @@
+/**
+ * The knowledge base as the content script holds it: asked of the background once per page, compiled into a
+ * matcher, and indexed for the hover cards, which then need no further round trip.
+ */
+import type { Claim, Entity } from '../../../shared/kb/types.ts';
+import { buildMatcher } from '../../../shared/match/index.ts';
+import type { Matcher } from '../../../shared/match/types.ts';
+import type { MatcherData, SourceInfo } from '../../../shared/messages.ts';
+import { send } from '../messaging.ts';
+
+/** The compiled matcher and lookups by id. */
+export interface Knowledge {
+  version: string;
+  matcher: Matcher;
+  entities: Map<string, Entity>;
+  claims: Map<string, Claim>;
+  sources: Map<string, SourceInfo>;
+  /** Claims each entity made or is about, for the entity card's "elsewhere". */
+  claimsByEntity: Map<string, Claim[]>;
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+function indexClaimsByEntity(claims: readonly Claim[]): Map<string, Claim[]> {
+  const out = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const ids = new Set([...claim.about, ...(claim.speaker ? [claim.speaker] : [])]);
+    for (const id of ids) out.set(id, [...(out.get(id) ?? []), claim]);
+  }
+  return out;
+}
+
+/** Compiles what the background sent; throws if the data is not the shape we need. */
+export function compileKnowledge(data: MatcherData): Knowledge {
+  if (!Array.isArray(data?.entities) || !Array.isArray(data.claims) || !Array.isArray(data.concepts)) {
+    throw new Error('matcher.data: malformed knowledge base');
+  }
+  return {
+    version: String(data.version),
+    matcher: buildMatcher(data),
+    entities: byId(data.entities),
+    claims: byId(data.claims),
+    sources: byId(Array.isArray(data.sources) ? data.sources : []),
+    claimsByEntity: indexClaimsByEntity(data.claims),
+  };
+}
+
+/** Fetches and compiles the knowledge base, timed as `cl-index`. */
+export async function loadKnowledge(): Promise<Knowledge> {
+  performance.mark('cl-index-start');
+  const answer = await send('matcher.data', {});
+  if (!answer.ok) throw new Error(answer.error);
+  const knowledge = compileKnowledge(answer.value);
+  performance.measure('cl-index', 'cl-index-start');
+  return knowledge;
+}

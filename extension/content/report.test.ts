@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from './findings.ts';
+import { buildReport } from './report.ts';
+
+const finding = (kind: Finding['kind'], id: string, start: number, text = 'x'): Finding =>
+  ({ kind, id, start, end: start + text.length, text, score: kind === 'claim' ? 0.8 : 1, range: {} as Range });
+
+describe('buildReport', () => {
+  it('counts entities in first-seen order and keeps claims in page order', () => {
+    const report = buildReport(
+      [finding('entity', 'putin', 0), finding('claim', 'pact', 0, 'Pakt'), finding('entity', 'kim', 9), finding('entity', 'putin', 20)],
+      'https://example.org/a',
+      'Titel',
+    );
+    expect(report).toEqual({
+      url: 'https://example.org/a',
+      title: 'Titel',
+      entities: [{ id: 'putin', count: 2 }, { id: 'kim', count: 1 }],
+      claims: [{ id: 'pact', start: 0, end: 4, text: 'Pakt', score: 0.8 }],
+    });
+  });
+
+  it('caps what a hostile page can make us store', () => {
+    const report = buildReport([finding('claim', 'c', 0, 'y'.repeat(5000))], 'u', 't'.repeat(5000));
+    expect(report.claims[0]?.text.length).toBe(1000);
+    expect(report.title.length).toBe(1000);
+  });
+});
