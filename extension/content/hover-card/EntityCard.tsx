@@ -18,9 +18,9 @@ function ClaimLines({ lines, onShowClaim }: { lines: ClaimLine[]; onShowClaim?: 
               {l.statement}
             </button>
           ) : (
-            l.statement
+            <span>{l.statement}</span>
           )}
-          <span class="cl-count" title={t('sidebarOtherSources', l.sources)}>
+          <span class="cl-count" title={t('cardSourceCount', l.sources)} aria-label={t('cardSourceCount', l.sources)}>
             {l.sources}
           </span>
         </li>
@@ -48,6 +48,7 @@ export function EntityCard({ model, onShowClaim }: Props) {
         <section>
           <h3 class="cl-section">{t('cardOnThisPage')}</h3>
           <ClaimLines lines={model.onPage} onShowClaim={onShowClaim} />
+          {model.moreOnPage > 0 && <p class="cl-source-meta">{t('cardMoreClaims', model.moreOnPage)}</p>}
         </section>
       )}
       {model.elsewhere.length > 0 && (

@@ -32,6 +32,8 @@ export interface EntityCardModel {
   description: string;
   aliases: string[];
   onPage: ClaimLine[];
+  /** Claims on the page left out of the list. */
+  moreOnPage: number;
   elsewhere: ClaimLine[];
   /** Claims elsewhere left out of the list. */
   moreElsewhere: number;
@@ -49,8 +51,11 @@ export type CardModel = EntityCardModel | ClaimCardModel;
 
 const MAX_ALIASES = 6;
 const MAX_ELSEWHERE = 5;
+const MAX_ON_PAGE = 6;
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+/** Aliases that differ only by spacing, hyphens or a genitive s (Kreml-Chef, Kreml Chef, Kremlchefs) are one. */
+const aliasKey = (alias: string) => alias.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '').replace(/s$/, '');
 
 function sourceCount(claim: Claim): number {
   return new Set(claim.occurrences.map((o) => o.source)).size;
@@ -69,46 +74,75 @@ export function entityCardModel(kb: CardKnowledge, entityId: string, page: reado
   const onPageIds = new Set(page.filter((f) => f.kind === 'claim').map((f) => f.id));
   const onPage = involved.filter((c) => onPageIds.has(c.id));
   const elsewhere = involved.filter((c) => !onPageIds.has(c.id)).sort((a, b) => sourceCount(b) - sourceCount(a));
-  const seen = new Set([squash(name)]);
-  const aliases = entity.aliases.filter((a) => !seen.has(squash(a)) && (seen.add(squash(a)), true));
+  const seen = new Set([aliasKey(name)]);
+  const aliases = entity.aliases.filter((a) => !seen.has(aliasKey(a)) && (seen.add(aliasKey(a)), true));
   return {
     kind: 'entity',
     name,
     type: entity.type,
     description: pick(entity.description, lang),
     aliases: aliases.slice(0, MAX_ALIASES),
-    onPage: onPage.map((c) => line(c, lang)),
+    onPage: onPage.slice(0, MAX_ON_PAGE).map((c) => line(c, lang)),
+    moreOnPage: Math.max(0, onPage.length - MAX_ON_PAGE),
     elsewhere: elsewhere.slice(0, MAX_ELSEWHERE).map((c) => line(c, lang)),
     moreElsewhere: Math.max(0, elsewhere.length - MAX_ELSEWHERE),
   };
 }
 
-/** True when an occurrence is the very passage on this page (the page is one of the KB's own sources). */
-function isThisPassage(quote: string, passage: string, source: SourceInfo | undefined, pageUrl: string): boolean {
-  if (source?.url && source.url.split('#')[0] === pageUrl.split('#')[0]) return true;
+/** Passages of a source that must agree with the page before the page is taken to be that source. */
+const SAME_SOURCE_MIN = 2;
+
+function samePassage(quote: string, passage: string): boolean {
   const q = squash(quote);
   const p = squash(passage);
   return q === p || (q.length > 20 && p.includes(q)) || (p.length > 20 && q.includes(p));
 }
 
-/** The claim card for a finding: every other source's own wording of the claim, each with its link. */
-export function claimCardModel(kb: CardKnowledge, finding: Finding, pageUrl: string, lang: Lang): ClaimCardModel | null {
+/**
+ * The knowledge base's sources this page is a copy of: by URL, or because several of the page's claim passages
+ * are that source's own wording. Their passages are not "other" sources on this page.
+ */
+export function pageSourceIds(kb: CardKnowledge, page: readonly Finding[], pageUrl: string): Set<string> {
+  const strip = (url: string) => url.split('#')[0];
+  const out = new Set<string>();
+  for (const source of kb.sources.values()) if (source.url && strip(source.url) === strip(pageUrl)) out.add(source.id);
+  const agreeing = new Map<string, number>();
+  for (const f of page) {
+    if (f.kind !== 'claim') continue;
+    for (const o of kb.claims.get(f.id)?.occurrences ?? []) {
+      if (samePassage(o.selector[0].exact, f.text)) agreeing.set(o.source, (agreeing.get(o.source) ?? 0) + 1);
+    }
+  }
+  for (const [id, count] of agreeing) if (count >= SAME_SOURCE_MIN) out.add(id);
+  return out;
+}
+
+/** The claim card for a finding: every other source, once, with its own wording of the claim and links. */
+export function claimCardModel(kb: CardKnowledge, finding: Finding, exclude: ReadonlySet<string>, lang: Lang): ClaimCardModel | null {
   const claim = kb.claims.get(finding.id);
   if (!claim) return null;
   const speaker = claim.speaker ? kb.entities.get(claim.speaker) : undefined;
-  const others: SourceQuote[] = [];
+  const bySource = new Map<string, SourceQuote>();
   for (const occurrence of claim.occurrences) {
-    const source = kb.sources.get(occurrence.source);
     const quote = occurrence.selector[0].exact;
-    if (isThisPassage(quote, finding.text, source, pageUrl)) continue;
-    others.push({
+    if (exclude.has(occurrence.source) || samePassage(quote, finding.text)) continue;
+    const source = kb.sources.get(occurrence.source);
+    const entry = bySource.get(occurrence.source) ?? {
       sourceId: occurrence.source,
       title: source?.title || occurrence.source,
       date: source?.date ? formatDate(source.date, lang) : '',
       byline: source?.byline,
-      quote,
-      link: passageLink(source ?? { id: occurrence.source }, quote, claim.id),
-    });
+      passages: [],
+    };
+    if (!entry.passages.some((p) => p.text === quote)) {
+      entry.passages.push({ text: quote, link: passageLink(source ?? { id: occurrence.source }, quote, claim.id) });
+    }
+    bySource.set(occurrence.source, entry);
   }
+  // A headline that states the claim repeats the title just above it: the body's own wording goes first.
+  const others = [...bySource.values()].map((o) => ({
+    ...o,
+    passages: [...o.passages].sort((x, y) => Number(x.text === o.title) - Number(y.text === o.title)),
+  }));
   return { kind: 'claim', claimId: claim.id, statement: pick(claim.statement, lang), speaker: speaker ? pick(speaker.name, lang) : null, others };
 }

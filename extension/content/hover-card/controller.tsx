@@ -11,7 +11,7 @@ import type { Finding } from '../findings.ts';
 import { send } from '../messaging.ts';
 import type { PageSession } from '../page-session.ts';
 import { Card } from './Card.tsx';
-import { claimCardModel, entityCardModel, type CardModel } from './card-model.ts';
+import { claimCardModel, entityCardModel, pageSourceIds, type CardModel } from './card-model.ts';
 import { ClaimCard } from './ClaimCard.tsx';
 import { EntityCard } from './EntityCard.tsx';
 import { createCardHost, type CardHost } from './host.ts';
@@ -90,7 +90,7 @@ export class CardController {
     const { knowledge, store } = this.session;
     return finding.kind === 'entity'
       ? entityCardModel(knowledge, finding.id, store.all(), uiLang())
-      : claimCardModel(knowledge, finding, location.href, uiLang());
+      : claimCardModel(knowledge, finding, pageSourceIds(knowledge, store.all(), location.href), uiLang());
   }
 
   private view(model: CardModel) {

@@ -8,8 +8,8 @@
 
 const ENTITY = 'background-color: rgba(250, 190, 40, 0.22);';
 const CLAIM =
-  'text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 2px;' +
-  ' text-decoration-color: rgba(40, 150, 190, 0.75);';
+  'text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 1px;' +
+  ' text-decoration-color: rgba(30, 140, 185, 0.85);';
 const FLASH = 'background-color: rgba(40, 150, 190, 0.35);';
 const FOCUS = 'background-color: rgba(40, 150, 190, 0.28); text-decoration-line: underline; text-decoration-color: currentColor;';
 
