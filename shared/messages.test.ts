@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { isResult, makeSender, type ContentToBackground } from './messages.ts';
+
+describe('makeSender', () => {
+  it('sends { type, params } and passes a Result answer through', async () => {
+    const sent: unknown[] = [];
+    const send = makeSender<ContentToBackground>(async (m) => {
+      sent.push(m);
+      return { ok: true, value: { tabId: 3 } };
+    });
+    expect(await send('reader.open', { sourceId: 's1' })).toEqual({ ok: true, value: { tabId: 3 } });
+    expect(sent).toEqual([{ type: 'reader.open', params: { sourceId: 's1' } }]);
+  });
+
+  it('turns a transport failure or a missing answer into an error value', async () => {
+    const broken = makeSender<ContentToBackground>(async () => {
+      throw new Error('Receiving end does not exist.');
+    });
+    expect(await broken('entity.card', { id: 'x' })).toEqual({
+      ok: false,
+      error: 'entity.card: Receiving end does not exist.',
+    });
+    const silent = makeSender<ContentToBackground>(async () => undefined);
+    expect(await silent('entity.card', { id: 'x' })).toEqual({ ok: false, error: 'entity.card: no answer from the receiver' });
+  });
+});
+
+describe('isResult', () => {
+  it('knows a Result from anything else', () => {
+    expect(isResult({ ok: true, value: null })).toBe(true);
+    expect(isResult({ ok: false, error: 'no' })).toBe(true);
+    expect(isResult({ ok: true })).toBe(false);
+    expect(isResult({ ok: false, error: 3 })).toBe(false);
+    expect(isResult(undefined)).toBe(false);
+  });
+});
+
+describe('the message maps', () => {
+  it('document every call with a one-line comment', () => {
+    const source = readFileSync(new URL('./messages.ts', import.meta.url), 'utf8');
+    const calls = [...source.matchAll(/^\s*'([a-z]+\.[a-zA-Z]+)': \{ params/gm)];
+    expect(calls.length).toBeGreaterThanOrEqual(11);
+    for (const call of calls) {
+      const before = source.slice(0, call.index).trimEnd().split('\n').at(-1) ?? '';
+      expect(before, call[1]).toMatch(/^\s*\/\*\* .+ \*\/$/);
+    }
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The messages the extension's parts exchange: one map per direction, each call named, documented and typed.
+ * On the wire a call is `{ type, params }`; its answer is always a {@link Result} value, never a thrown error, so a
+ * failure in the background reaches the caller as data it can show. No browser API here: the send helpers take the
+ * transport (runtime.sendMessage, tabs.sendMessage) from the caller, so this file stays context-free.
+ */
+import type { Claim, Concept, Entity, Source } from './kb/types.ts';
+
+/** The answer to every call: a value, or a message saying what went wrong. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A source without its text: what cards and lists show. */
+export type SourceInfo = Omit<Source, 'text'>;
+
+/** One claim's passage in one source, with that source's details resolved. */
+export interface OccurrenceInfo {
+  source: SourceInfo;
+  /** The passage as the source words it. */
+  quote: string;
+  /** Text right before and after the quote (TextQuoteSelector), for text fragments and anchoring. */
+  prefix: string;
+  suffix: string;
+  /** UTF-16 offsets of the quote in the source's text. */
+  start: number;
+  end: number;
+}
+
+/** A claim with every passage that reports it. */
+export interface ClaimSummary {
+  claim: Claim;
+  occurrences: OccurrenceInfo[];
+}
+
+/** Everything the content script's matcher is built from. */
+export interface MatcherData {
+  /** The knowledge base's version (kb.json `version`); changes exactly when its content does. */
+  version: string;
+  entities: Entity[];
+  claims: Claim[];
+  concepts: Concept[];
+  sources: SourceInfo[];
+}
+
+/** An entity's hover card. */
+export interface EntityCard {
+  entity: Entity;
+  /** Claims the entity made or is about, each with its passages. */
+  claims: ClaimSummary[];
+}
+
+/** A claim's hover card and sidebar entry. */
+export interface ClaimDetails extends ClaimSummary {
+  /** Who made the claim, if the knowledge base knows. */
+  speaker: Entity | null;
+  /** The entities the claim is about. */
+  about: Entity[];
+}
+
+/** An entity the content script found on its page, and how often. */
+export interface FoundEntity {
+  id: string;
+  count: number;
+}
+
+/** A claim the content script found on its page: where in the page's extracted text, and the text itself. */
+export interface FoundClaim {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+}
+
+/** What the content script reports about its page. */
+export interface PageReport {
+  url: string;
+  title: string;
+  /** Entities in first-seen order. */
+  entities: FoundEntity[];
+  /** Claims in page order. */
+  claims: FoundClaim[];
+}
+
+/** A tab's report, with the knowledge base's details joined in for the sidebar. */
+export interface TabClaims {
+  tabId: number;
+  url: string;
+  title: string;
+  entities: Array<FoundEntity & { entity: Entity }>;
+  claims: Array<FoundClaim & ClaimSummary>;
+}
+
+/** Calls the content script (and the extension's own pages) make to the background. */
+export interface ContentToBackground {
+  /** The knowledge base in the form the matcher is built from (sources without their text). */
+  'matcher.data': { params: Record<string, never>; result: MatcherData };
+  /** An entity and the claims involving it, for its hover card. */
+  'entity.card': { params: { id: string }; result: EntityCard };
+  /** A claim, who made it, and every passage reporting it with its source, for the claim card. */
+  'claim.details': { params: { id: string }; result: ClaimDetails };
+  /** Records what was found on the sender's tab (kept in session storage, so it outlives the worker). */
+  'page.report': { params: PageReport; result: null };
+  /** A source with its full text, for the reader page. */
+  'source.get': { params: { id: string }; result: Source };
+  /** Opens the reader page on a source, at a claim's passage if given; pages cannot open extension pages. */
+  'reader.open': { params: { sourceId: string; claimId?: string }; result: { tabId: number } };
+}
+
+/** Calls the sidebar makes to the background. */
+export interface SidebarToBackground {
+  /** What was found on a tab, with claim and entity details; null if its page reported nothing yet. */
+  'tab.claims': { params: { tabId: number }; result: TabClaims | null };
+}
+
+/** Calls the background or the sidebar make to a tab's content script (tabs.sendMessage). */
+export interface ToContent {
+  /** Scrolls to the `index`-th highlight of a claim on the page and flashes it; false if it is not there. */
+  'page.scrollTo': { params: { claimId: string; index: number }; result: boolean };
+  /** Extracts and matches the page again from scratch (after a knowledge-base update). */
+  'page.rescan': { params: Record<string, never>; result: null };
+  /** Moves keyboard focus to the next (1) or previous (-1) highlight and opens its card (keyboard command). */
+  'page.step': { params: { direction: 1 | -1 }; result: null };
+}
+
+/** Notices the background sends to the sidebar (runtime messages; nobody answers). */
+export interface BackgroundToSidebar {
+  /** A tab's findings changed: the sidebar showing that tab should ask `tab.claims` again. */
+  'tab.updated': { params: { tabId: number }; result: null };
+}
+
+/** Any map of calls: call name → its parameters and result. Interfaces qualify (no index signature needed). */
+export type CallMap<M> = { [K in keyof M]: { params: unknown; result: unknown } };
+
+/** The parameters of call `K` of map `M`. */
+export type ParamsOf<M extends CallMap<M>, K extends keyof M> = M[K]['params'];
+
+/** One call of map `M` as it travels. */
+export type Message<M extends CallMap<M>> = { [K in keyof M & string]: { type: K; params: M[K]['params'] } }[keyof M &
+  string];
+
+/** What a call of `M` named `K` answers. */
+export type ResultOf<M extends CallMap<M>, K extends keyof M> = Result<M[K]['result']>;
+
+/** Delivers a message and resolves to whatever the receiver answered. */
+export type Transport = (message: unknown) => Promise<unknown>;
+
+/** A typed sender for one map: `send('entity.card', { id })` → `Result<EntityCard>`. */
+export type Sender<M extends CallMap<M>> = <K extends keyof M & string>(
+  type: K,
+  params: M[K]['params'],
+) => Promise<ResultOf<M, K>>;
+
+/** Whether `value` has the shape of a {@link Result}. */
+export function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as { ok?: unknown; error?: unknown };
+  return r.ok === true ? 'value' in r : r.ok === false && typeof r.error === 'string';
+}
+
+/** Turns a transport into a typed sender; transport failures and odd answers come back as `{ ok: false }`. */
+export function makeSender<M extends CallMap<M>>(transport: Transport): Sender<M> {
+  return async (type, params) => {
+    let answer: unknown;
+    try {
+      answer = await transport({ type, params });
+    } catch (err) {
+      return { ok: false, error: `${type}: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    if (!isResult(answer)) return { ok: false, error: `${type}: no answer from the receiver` };
+    return answer as ResultOf<M, typeof type>;
+  };
+}
+
+/** A successful result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** A failed result. */
+export function fail(error: string): { ok: false; error: string } {
+  return { ok: false, error };
+}
