@@ -1,0 +1,70 @@
+/**
+ * Answers the calls of shared/messages.ts. Each message is judged first (shape, size, sender); messages that are
+ * not ours get `undefined`, so other listeners may answer them (webextension-polyfill's rule); everything else
+ * gets a Result, errors included, so the caller never sees a rejected promise or a hung call.
+ */
+import { fail, ok, type PageReport, type Result } from '../../shared/messages.ts';
+import type { CrossreadDb } from './db.ts';
+import { claimDetails, entityCard, matcherData, sourceWithText, tabClaims } from './queries.ts';
+import { type BackgroundCall, type BackgroundCalls, judge, type Self, type SenderInfo } from './validate.ts';
+
+/** What the handlers need from the browser; passed in so that this module holds no browser globals. */
+export interface HandlerDeps {
+  db: CrossreadDb;
+  self: Self;
+  /** Resolves once the knowledge base is in the database (seeding it if the database is empty). */
+  ready: () => Promise<void>;
+  saveReport: (tabId: number, report: PageReport) => Promise<void>;
+  loadReport: (tabId: number) => Promise<PageReport | null>;
+  /** Tells the sidebar that a tab's findings changed. */
+  notifyTab: (tabId: number) => void;
+  openReader: (sourceId: string, claimId: string | undefined, openerTabId: number | undefined) => Promise<number>;
+}
+
+type Answer<K extends keyof BackgroundCalls> = Promise<BackgroundCalls[K]['result']>;
+
+async function answer(call: BackgroundCall, sender: SenderInfo, deps: HandlerDeps): Answer<typeof call.type> {
+  const { db } = deps;
+  switch (call.type) {
+    case 'matcher.data':
+      return matcherData(db);
+    case 'entity.card':
+      return entityCard(db, call.params.id);
+    case 'claim.details':
+      return claimDetails(db, call.params.id);
+    case 'source.get':
+      return sourceWithText(db, call.params.id);
+    case 'reader.open': {
+      await sourceWithText(db, call.params.sourceId);
+      const tabId = await deps.openReader(call.params.sourceId, call.params.claimId, sender.tab?.id);
+      return { tabId };
+    }
+    case 'page.report': {
+      const tabId = sender.tab!.id!;
+      await deps.saveReport(tabId, call.params);
+      deps.notifyTab(tabId);
+      return null;
+    }
+    case 'tab.claims': {
+      const report = await deps.loadReport(call.params.tabId);
+      return report && tabClaims(db, call.params.tabId, report);
+    }
+  }
+}
+
+/** The runtime.onMessage listener: a Result promise for our calls, undefined for anything else. */
+export function createMessageHandler(deps: HandlerDeps) {
+  return (message: unknown, sender: SenderInfo): Promise<Result<unknown>> | undefined => {
+    const verdict = judge(message, sender, deps.self);
+    if (verdict.kind === 'ignore') return undefined;
+    if (verdict.kind === 'error') return Promise.resolve(fail(verdict.error));
+    const { call } = verdict;
+    return deps
+      .ready()
+      .then(() => answer(call, sender, deps))
+      .then(
+        (value) => ok(value),
+        (err: unknown) => fail(`${call.type}: ${err instanceof Error ? err.message : String(err)}`),
+      );
+  };
+}

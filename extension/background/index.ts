@@ -1,0 +1,84 @@
+/**
+ * The background: owns the database, seeds it from kb.json, answers messages, relays keyboard commands.
+ * Chrome runs it as a service worker that may be stopped at any moment, so every listener is registered
+ * synchronously at the top level and every answer is rebuilt from IndexedDB or storage.session.
+ */
+import browser from 'webextension-polyfill';
+import type { KnowledgeBase } from '../../shared/kb/types.ts';
+import { makeSender, type BackgroundToSidebar, type ToContent } from '../../shared/messages.ts';
+import { openDb } from './db.ts';
+import { createMessageHandler } from './handlers.ts';
+import { dropReport, loadReport, saveReport } from './reports.ts';
+import { assertKnowledgeBase, seedKnowledgeBase, storedVersion } from './seed.ts';
+import { connectActionToSidebar } from './side-panel.ts';
+
+const db = openDb();
+
+async function fetchKnowledgeBase(): Promise<KnowledgeBase> {
+  const response = await fetch(browser.runtime.getURL('kb.json'));
+  if (!response.ok) throw new Error(`kb.json: ${response.status} ${response.statusText}`);
+  const data: unknown = await response.json();
+  assertKnowledgeBase(data);
+  return data;
+}
+
+/** One seeding at a time per worker; the transaction makes concurrent workers safe too. */
+let seeding: Promise<void> | null = null;
+
+function seed(): Promise<void> {
+  seeding ??= fetchKnowledgeBase()
+    .then((kb) => seedKnowledgeBase(db, kb))
+    .then((outcome) => {
+      if (__DEV__) console.log(`crossread: knowledge base ${outcome}`);
+    })
+    .finally(() => {
+      seeding = null;
+    });
+  return seeding;
+}
+
+/** Seeds lazily when the database is empty: after a failed install-time seeding, or a cleared profile. */
+async function ready(): Promise<void> {
+  if (seeding) return seeding;
+  if (!(await storedVersion(db))) await seed();
+}
+
+const notifySidebar = makeSender<BackgroundToSidebar>((m) => browser.runtime.sendMessage(m));
+const toContent = (tabId: number) => makeSender<ToContent>((m) => browser.tabs.sendMessage(tabId, m));
+
+browser.runtime.onInstalled.addListener(() => {
+  seed().catch((err: unknown) => console.error('crossread: seeding the knowledge base failed', err));
+});
+
+browser.runtime.onMessage.addListener(
+  createMessageHandler({
+    db,
+    self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
+    ready,
+    saveReport,
+    loadReport,
+    // Nobody listens while the sidebar is closed; the failed send is expected and harmless.
+    notifyTab: (tabId) => void notifySidebar('tab.updated', { tabId }),
+    openReader: async (sourceId, claimId, openerTabId) => {
+      const query = new URLSearchParams({ source: sourceId, ...(claimId ? { claim: claimId } : {}) });
+      const tab = await browser.tabs.create({ url: browser.runtime.getURL(`reader/reader.html?${query}`), openerTabId });
+      return tab.id ?? -1;
+    },
+  }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+);
+
+browser.tabs.onRemoved.addListener((tabId) => void dropReport(tabId));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  // A new document is loading: the old page's findings no longer describe the tab.
+  if (change.status !== 'loading') return;
+  void dropReport(tabId).then(() => notifySidebar('tab.updated', { tabId }));
+});
+
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'next-highlight' && command !== 'previous-highlight') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  await toContent(tab.id)('page.step', { direction: command === 'next-highlight' ? 1 : -1 });
+});
+
+connectActionToSidebar();
