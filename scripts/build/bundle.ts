@@ -45,6 +45,8 @@ export async function bundle(root: string, outDir: string, target: Target, dev =
     sourcemap: dev ? 'inline' : false,
     // Readable output: reviewers (AMO) read the shipped code; size hardly matters for a local extension.
     minify: false,
+    // Folds the __BROWSER__ comparisons so each browser's bundle holds only its own branch.
+    minifySyntax: true,
     logLevel: 'warning',
     absWorkingDir: root,
   };
