@@ -4,8 +4,8 @@
  */
 import type { Claim, EntityType, Lang } from '../../../shared/kb/types.ts';
 import type { SourceInfo } from '../../../shared/messages.ts';
-import { formatDate, pick } from '../../ui/kb-text.ts';
-import { passageLink } from '../../ui/links.ts';
+import { pick } from '../../ui/kb-text.ts';
+import { groupBySource, samePassage } from '../../ui/sources.ts';
 import type { SourceQuote } from '../../ui/models.ts';
 import type { Finding } from '../findings.ts';
 
@@ -53,7 +53,6 @@ const MAX_ALIASES = 6;
 const MAX_ELSEWHERE = 5;
 const MAX_ON_PAGE = 6;
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 /** Aliases that differ only by spacing, hyphens or a genitive s (Kreml-Chef, Kreml Chef, Kremlchefs) are one. */
 const aliasKey = (alias: string) => alias.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '').replace(/s$/, '');
 
@@ -92,12 +91,6 @@ export function entityCardModel(kb: CardKnowledge, entityId: string, page: reado
 /** Passages of a source that must agree with the page before the page is taken to be that source. */
 const SAME_SOURCE_MIN = 2;
 
-function samePassage(quote: string, passage: string): boolean {
-  const q = squash(quote);
-  const p = squash(passage);
-  return q === p || (q.length > 20 && p.includes(q)) || (p.length > 20 && q.includes(p));
-}
-
 /**
  * The knowledge base's sources this page is a copy of: by URL, or because several of the page's claim passages
  * are that source's own wording. Their passages are not "other" sources on this page.
@@ -122,27 +115,7 @@ export function claimCardModel(kb: CardKnowledge, finding: Finding, exclude: Rea
   const claim = kb.claims.get(finding.id);
   if (!claim) return null;
   const speaker = claim.speaker ? kb.entities.get(claim.speaker) : undefined;
-  const bySource = new Map<string, SourceQuote>();
-  for (const occurrence of claim.occurrences) {
-    const quote = occurrence.selector[0].exact;
-    if (exclude.has(occurrence.source) || samePassage(quote, finding.text)) continue;
-    const source = kb.sources.get(occurrence.source);
-    const entry = bySource.get(occurrence.source) ?? {
-      sourceId: occurrence.source,
-      title: source?.title || occurrence.source,
-      date: source?.date ? formatDate(source.date, lang) : '',
-      byline: source?.byline,
-      passages: [],
-    };
-    if (!entry.passages.some((p) => p.text === quote)) {
-      entry.passages.push({ text: quote, link: passageLink(source ?? { id: occurrence.source }, quote, claim.id) });
-    }
-    bySource.set(occurrence.source, entry);
-  }
-  // A headline that states the claim repeats the title just above it: the body's own wording goes first.
-  const others = [...bySource.values()].map((o) => ({
-    ...o,
-    passages: [...o.passages].sort((x, y) => Number(x.text === o.title) - Number(y.text === o.title)),
-  }));
+  const entries = claim.occurrences.map((o) => ({ sourceId: o.source, source: kb.sources.get(o.source), quote: o.selector[0].exact }));
+  const others = groupBySource(entries, claim.id, lang, (e) => exclude.has(e.sourceId) || samePassage(e.quote, finding.text));
   return { kind: 'claim', claimId: claim.id, statement: pick(claim.statement, lang), speaker: speaker ? pick(speaker.name, lang) : null, others };
 }

@@ -1,0 +1,65 @@
+/** The sidebar container: follows the active tab (or the one in its address), loads its findings, shows them. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { TabClaims } from '../../shared/messages.ts';
+import { t, uiLang } from '../ui/i18n.ts';
+import type { PassageLink } from '../ui/links.ts';
+import type { SourceQuote } from '../ui/models.ts';
+import { followActiveTab, pinnedTab, send, sendToTab, watchTabs } from './connect.ts';
+import { Empty } from './Empty.tsx';
+import { Findings } from './Findings.tsx';
+import { sidebarModel, type ClaimRow } from './model.ts';
+
+type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; data: TabClaims | null };
+
+const hrefFor = (link: PassageLink) => (link.kind === 'reader' ? browser.runtime.getURL(link.href) : link.href);
+
+function useTabId(): number | null {
+  const pinned = pinnedTab(location.search);
+  const [tabId, setTabId] = useState<number | null>(pinned);
+  useEffect(() => (pinned === null ? followActiveTab(setTabId) : undefined), [pinned]);
+  return tabId;
+}
+
+function useTabClaims(tabId: number | null): State {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const load = useCallback(async (id: number) => {
+    const answer = await send('tab.claims', { tabId: id });
+    setState(answer.ok ? { status: 'ready', data: answer.value } : { status: 'error', error: answer.error });
+  }, []);
+  useEffect(() => {
+    if (tabId === null) return undefined;
+    setState({ status: 'loading' });
+    void load(tabId);
+    return watchTabs((changed) => changed === tabId && void load(tabId));
+  }, [tabId, load]);
+  return state;
+}
+
+/** The whole sidebar. */
+export function App() {
+  const tabId = useTabId();
+  const state = useTabClaims(tabId);
+  const [notice, setNotice] = useState('');
+  const scrollTo = async (row: ClaimRow) => {
+    if (tabId === null) return;
+    const answer = await sendToTab(tabId)('page.scrollTo', { claimId: row.claimId, index: row.index });
+    setNotice(answer.ok && answer.value ? '' : t('sidebarNotOnPage'));
+  };
+  const openReader = (item: SourceQuote, claimId: string) => void send('reader.open', { sourceId: item.sourceId, claimId });
+  return (
+    <main aria-busy={state.status === 'loading'}>
+      <p class="notice" role="status">
+        {notice}
+      </p>
+      {state.status === 'loading' && <p class="muted">{t('sidebarLoading')}</p>}
+      {state.status === 'error' && <p class="error" role="alert">{t('sidebarError', state.error)}</p>}
+      {state.status === 'ready' &&
+        (state.data && state.data.claims.length + state.data.entities.length > 0 ? (
+          <Findings model={sidebarModel(state.data, uiLang())} onScrollTo={scrollTo} hrefFor={hrefFor} openReader={openReader} />
+        ) : (
+          <Empty />
+        ))}
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+/** One claim in the sidebar: its statement and page passage, a button to go there, and its other sources. */
+import { useState } from 'preact/hooks';
+import { t } from '../ui/i18n.ts';
+import type { PassageLink } from '../ui/links.ts';
+import type { SourceQuote } from '../ui/models.ts';
+import { OtherSources } from '../ui/OtherSources.tsx';
+import type { ClaimRow } from './model.ts';
+
+interface Props {
+  row: ClaimRow;
+  onScrollTo: (row: ClaimRow) => void;
+  hrefFor: (link: PassageLink) => string;
+  openReader: (item: SourceQuote, claimId: string) => void;
+}
+
+/** A claim row that unfolds into its occurrences in other sources. */
+export function ClaimItem({ row, onScrollTo, hrefFor, openReader }: Props) {
+  const [open, setOpen] = useState(false);
+  const panelId = `sources-${row.key.replace(/[^\w-]/g, '_')}`;
+  return (
+    <li class="claim">
+      <button type="button" class="claim-main" onClick={() => onScrollTo(row)} title={t('sidebarScrollTo')}>
+        <span class="claim-statement">{row.statement}</span>
+        <span class="claim-passage">{row.passage}</span>
+      </button>
+      <button
+        type="button"
+        class="claim-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        <span class="chevron" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        {t('sidebarOtherSources', row.others.length)}
+        <span class="visually-hidden"> — {t(open ? 'sidebarHideSources' : 'sidebarShowSources')}</span>
+      </button>
+      {open && (
+        <div id={panelId} class="claim-sources">
+          <OtherSources items={row.others} hrefFor={hrefFor} openReader={(item) => openReader(item, row.claimId)} />
+        </div>
+      )}
+    </li>
+  );
+}
