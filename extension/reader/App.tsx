@@ -1,0 +1,59 @@
+/** The reader container: loads the source and the claim named in the address, then shows the article. */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Source } from '../../shared/kb/types.ts';
+import { makeSender, type ClaimDetails, type ContentToBackground } from '../../shared/messages.ts';
+import { t, uiLang } from '../ui/i18n.ts';
+import { pick } from '../ui/kb-text.ts';
+import { Article } from './Article.tsx';
+import { locate, type Span } from './passages.ts';
+
+const send = makeSender<ContentToBackground>((m) => browser.runtime.sendMessage(m));
+
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; source: Source; spans: Span[]; statement: string | null };
+
+/** The claim's passages in this source, found again in its text. */
+function spansIn(source: Source, details: ClaimDetails | null): Span[] {
+  if (!details) return [];
+  return details.occurrences
+    .filter((o) => o.source.id === source.id)
+    .map((o) => locate(source.text, o.quote, o.start, o.end, o.prefix))
+    .filter((s): s is Span => s !== null);
+}
+
+async function load(sourceId: string, claimId: string | null): Promise<State> {
+  const [source, claim] = await Promise.all([
+    send('source.get', { id: sourceId }),
+    claimId ? send('claim.details', { id: claimId }) : Promise.resolve(null),
+  ]);
+  if (!source.ok) return { status: 'error', message: t('readerNotFound', source.error) };
+  // A claim that is gone (KB updated since the link was made) still leaves the article worth reading.
+  const details = claim?.ok ? claim.value : null;
+  const statement = details ? pick(details.claim.statement, uiLang()) : null;
+  return { status: 'ready', source: source.value, spans: spansIn(source.value, details), statement };
+}
+
+/** The reader page. */
+export function App() {
+  const params = new URLSearchParams(location.search);
+  const sourceId = params.get('source');
+  const claimId = params.get('claim');
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    if (!sourceId) setState({ status: 'error', message: t('readerNoSource') });
+    else void load(sourceId, claimId).then(setState);
+  }, [sourceId, claimId]);
+  useEffect(() => {
+    if (state.status === 'ready') document.title = `${state.source.title} · Crossread`;
+  }, [state]);
+  return (
+    <main aria-busy={state.status === 'loading'}>
+      {state.status === 'loading' && <p class="muted">{t('readerLoading')}</p>}
+      {state.status === 'error' && <p role="alert">{state.message}</p>}
+      {state.status === 'ready' && <Article source={state.source} spans={state.spans} statement={state.statement} />}
+    </main>
+  );
+}
