@@ -64,6 +64,19 @@ function line(claim: Claim, lang: Lang): ClaimLine {
   return { claimId: claim.id, statement: pick(claim.statement, lang), sources: sourceCount(claim) };
 }
 
+/** One alias per spelling group, the one with the fewest spaces (Kreml-Chef over Kreml Chef), the name left out. */
+function distinctAliases(aliases: readonly string[], name: string): string[] {
+  const groups = new Map<string, string>();
+  const spaces = (a: string) => a.split(' ').length;
+  for (const alias of aliases) {
+    const key = aliasKey(alias);
+    const kept = groups.get(key);
+    if (kept === undefined || spaces(alias) < spaces(kept)) groups.set(key, alias);
+  }
+  groups.delete(aliasKey(name));
+  return [...groups.values()];
+}
+
 /** The entity card for `entityId`; null if the knowledge base does not know it. */
 export function entityCardModel(kb: CardKnowledge, entityId: string, page: readonly Finding[], lang: Lang): EntityCardModel | null {
   const entity = kb.entities.get(entityId);
@@ -73,8 +86,7 @@ export function entityCardModel(kb: CardKnowledge, entityId: string, page: reado
   const onPageIds = new Set(page.filter((f) => f.kind === 'claim').map((f) => f.id));
   const onPage = involved.filter((c) => onPageIds.has(c.id));
   const elsewhere = involved.filter((c) => !onPageIds.has(c.id)).sort((a, b) => sourceCount(b) - sourceCount(a));
-  const seen = new Set([aliasKey(name)]);
-  const aliases = entity.aliases.filter((a) => !seen.has(aliasKey(a)) && (seen.add(aliasKey(a)), true));
+  const aliases = distinctAliases(entity.aliases, name);
   return {
     kind: 'entity',
     name,
