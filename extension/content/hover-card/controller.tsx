@@ -47,6 +47,7 @@ export class CardController {
     if (!model) return;
     this.host ??= createCardHost();
     this.current = finding;
+    this.session.painter.focus(finding);
     const { layer } = this.host;
     render(this.view(model), layer);
     layer.style.visibility = 'hidden';
@@ -66,6 +67,7 @@ export class CardController {
     render(null, this.host.layer);
     this.host.layer.hidden = true;
     this.current = null;
+    this.session.painter.focus(null);
     if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
   }
@@ -112,9 +114,12 @@ export class CardController {
   }
 
   private position(layer: HTMLElement, anchor: Box): void {
+    layer.style.maxHeight = '';
     const card = layer.getBoundingClientRect();
-    const { left, top } = placeCard(anchor, card, innerWidth, innerHeight);
+    const { left, top, maxHeight } = placeCard(anchor, card, innerWidth, innerHeight);
     layer.style.left = `${left}px`;
     layer.style.top = `${top}px`;
+    // Only ever lowers the style sheet's cap; the card scrolls inside itself.
+    if (maxHeight < card.height) layer.style.maxHeight = `${maxHeight}px`;
   }
 }

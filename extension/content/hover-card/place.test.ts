@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MARGIN, placeCard } from './place.ts';
 
 const card = { width: 300, height: 200 };
+const overlaps = (p: { top: number; maxHeight: number }, h: number, a: { top: number; height: number }) =>
+  p.top < a.top + a.height && p.top + Math.min(h, p.maxHeight) > a.top;
 
 describe('placeCard', () => {
   it('goes below the anchor, aligned to its left edge, when there is room', () => {
-    expect(placeCard({ left: 100, top: 100, width: 50, height: 20 }, card, 1000, 800)).toEqual({ left: 100, top: 126, side: 'below' });
+    expect(placeCard({ left: 100, top: 100, width: 50, height: 20 }, card, 1000, 800)).toMatchObject({ left: 100, top: 126, side: 'below' });
   });
 
   it('flips above an anchor near the bottom', () => {
@@ -19,7 +21,14 @@ describe('placeCard', () => {
     expect(placeCard({ left: -30, top: 100, width: 40, height: 20 }, card, 1000, 800).left).toBe(MARGIN);
   });
 
-  it('pins a card taller than the viewport to the top margin', () => {
-    expect(placeCard({ left: 0, top: 50, width: 10, height: 10 }, { width: 300, height: 900 }, 1000, 800).top).toBe(MARGIN);
+  it('caps a card too tall for either side to the roomier side, never covering the anchor', () => {
+    const tall = { width: 300, height: 520 };
+    for (const top of [50, 274, 500, 760]) {
+      const anchor = { left: 0, top, width: 10, height: 20 };
+      const p = placeCard(anchor, tall, 1000, 800);
+      expect(overlaps(p, tall.height, anchor)).toBe(false);
+      expect(p.top).toBeGreaterThanOrEqual(MARGIN);
+      expect(p.top + Math.min(tall.height, p.maxHeight)).toBeLessThanOrEqual(800 - MARGIN);
+    }
   });
 });

@@ -1,4 +1,7 @@
-/** Where a card goes: below its anchor if it fits, else above, always inside the viewport. Pure geometry. */
+/**
+ * Where a card goes: below its anchor if it fits, else above; if it fits on neither side, on the roomier side
+ * with its height capped to that room (it scrolls inside). Never over the anchor, always inside the viewport.
+ */
 
 /** A rectangle in viewport coordinates. */
 export interface Box {
@@ -8,10 +11,11 @@ export interface Box {
   height: number;
 }
 
-/** The card's position and on which side of the anchor it ended up. */
+/** The card's position, its height limit, and on which side of the anchor it ended up. */
 export interface Placement {
   left: number;
   top: number;
+  maxHeight: number;
   side: 'below' | 'above';
 }
 
@@ -21,13 +25,12 @@ export const GAP = 6;
 
 /** Places a `card`-sized box next to `anchor` within a viewport of `width` × `height`. */
 export function placeCard(anchor: Box, card: { width: number; height: number }, width: number, height: number): Placement {
-  const below = anchor.top + anchor.height + GAP;
-  const above = anchor.top - GAP - card.height;
-  const fitsBelow = below + card.height <= height - MARGIN;
-  const side = fitsBelow || above < MARGIN ? 'below' : 'above';
-  let top = side === 'below' ? below : above;
-  // Taller than the room on either side: pin to the viewport, the card scrolls inside itself.
-  top = Math.max(MARGIN, Math.min(top, height - MARGIN - card.height));
+  const roomBelow = height - MARGIN - (anchor.top + anchor.height + GAP);
+  const roomAbove = anchor.top - GAP - MARGIN;
+  const side = card.height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above';
+  const maxHeight = Math.max(0, Math.floor(side === 'below' ? roomBelow : roomAbove));
+  const shown = Math.min(card.height, maxHeight);
+  const top = side === 'below' ? anchor.top + anchor.height + GAP : anchor.top - GAP - shown;
   const left = Math.max(MARGIN, Math.min(anchor.left, width - MARGIN - card.width));
-  return { left: Math.round(left), top: Math.round(top), side };
+  return { left: Math.round(left), top: Math.round(top), maxHeight, side };
 }
