@@ -50,9 +50,13 @@ function renderingsOf(claim: Claim, statements: boolean): string[] {
   return statements ? [claim.statement.de, claim.statement.en, ...quotes] : quotes;
 }
 
+/** Share of a further claim's weight a sentence must cover beyond the claims already found in it; tuned like the threshold. */
+export const DEFAULT_DISTINCT = 0.35;
+
 /** Compiles a knowledge base into a matcher. */
 export function buildMatcher(kb: MatcherKb, options: MatcherOptions = {}): Matcher {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const distinct = options.distinct ?? DEFAULT_DISTINCT;
   const entityIndex = buildEntityIndex(kb.entities);
   const lexicon = new Lexicon(kb.concepts);
   const space = new FeatureSpace();
@@ -74,9 +78,7 @@ export function buildMatcher(kb: MatcherKb, options: MatcherOptions = {}): Match
       let f = e;
       while (f < entities.length && entities[f]!.start < sentence.end) f++;
       const features = passageFeatures(tokens, sentence.first, sentence.last, entities.slice(e, f), lexicon, space, false);
-      const scores = claimIndex.score(features, threshold);
-      const found = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      for (const [claim, score] of found) {
+      for (const { claim, score } of claimIndex.select(features, threshold, distinct)) {
         out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(score * 1000) / 1000 });
       }
     }

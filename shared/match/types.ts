@@ -30,6 +30,8 @@ export interface MatcherOptions {
   excludeSource?: string;
   /** Minimum claim score to report; defaults to the tuned threshold. */
   threshold?: number;
+  /** Share of a second or later claim in one sentence that the sentence must cover on its own (see ClaimIndex.select). */
+  distinct?: number;
   /** Whether the canonical statements count as renderings of a claim (default true); off for the strictest held-out runs. */
   statements?: boolean;
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim, Concept, Entity } from '../kb/types.ts';
+import { buildMatcher } from './index.ts';
+
+const entity = (id: string, type: Entity['type'], aliases: string[]): Entity => ({
+  id,
+  type,
+  name: { de: id, en: id },
+  description: { de: '', en: '' },
+  aliases,
+});
+
+const ENTITIES = [
+  entity('putin', 'person', ['Putin', 'Putins']),
+  entity('north-korea', 'country', ['Nordkorea', 'North Korea']),
+  entity('united-states', 'country', ['USA', 'United States']),
+  entity('japan', 'country', ['Japan']),
+];
+
+const CONCEPTS: Concept[] = [
+  { id: 'threaten', de: ['droh'], en: ['threat'] },
+  { id: 'weapons', de: ['*waffe'], en: ['weapon', 'arms$', 'arm$'] },
+  { id: 'supply', de: ['liefer', 'ausstatt', 'ausruest'], en: ['suppl', 'deliver', 'arm$'] },
+  { id: 'worried', de: ['besorgt', 'beunruhig'], en: ['troubl', 'concern', 'worr'] },
+  { id: 'bridge', de: ['bruecke'], en: ['bridge'] },
+  { id: 'build', de: ['bau'], en: ['build'] },
+];
+
+const claim = (id: string, de: string, en: string, about: string[]): Claim => ({
+  id,
+  statement: { de, en },
+  about,
+  occurrences: [],
+});
+
+const CLAIMS = [
+  claim('threat', 'Putin droht, Nordkorea mit Waffen zu beliefern.', 'Putin threatens to supply North Korea with weapons.', ['putin', 'north-korea']),
+  claim(
+    'us-worried',
+    'Die USA sind besorgt über Putins Drohung, Nordkorea mit Waffen zu beliefern.',
+    'The United States is troubled by Putin’s threat to supply North Korea with weapons.',
+    ['united-states', 'putin', 'north-korea'],
+  ),
+  claim('bridge', 'Russland und Nordkorea bauen eine Brücke.', 'Russia and North Korea build a bridge.', ['north-korea']),
+];
+
+const matcher = buildMatcher({ entities: ENTITIES, claims: CLAIMS, concepts: CONCEPTS });
+const claimsIn = (text: string) => matcher.match(text).claims.map((c) => c.claim);
+
+describe('claim matching', () => {
+  it('finds a claim in other words and in the other language', () => {
+    expect(claimsIn('Putin hat gedroht, Nordkorea Waffen zu liefern.')).toEqual(['threat']);
+    expect(claimsIn('Putin threatened to deliver weapons to North Korea.')).toEqual(['threat']);
+  });
+
+  it('does not also report a related claim the sentence does not state', () => {
+    // Covers most of "the US is troubled by the threat" too, but says nothing of the US.
+    expect(claimsIn('Putin drohte, Nordkorea mit Präzisionswaffen auszustatten.')).toEqual(['threat']);
+  });
+
+  it('reports the fuller claim when the sentence states it', () => {
+    expect(claimsIn('The United States is deeply troubled by Putin’s threat to supply weapons to North Korea.')[0]).toBe(
+      'us-worried',
+    );
+  });
+
+  it('reports two claims in one sentence when each has words of its own there', () => {
+    const found = claimsIn('Putin threatened to supply North Korea with weapons, and both countries will build a bridge.');
+    expect(found.sort()).toEqual(['bridge', 'threat']);
+  });
+
+  it('needs more than the names: Putin, North Korea and weapons alone state nothing', () => {
+    expect(claimsIn('Putin and North Korea: weapons.')).toEqual([]);
+    expect(claimsIn('Putin traf Japan in Nordkorea.')).toEqual([]);
+  });
+
+  it('scores in 0..1 with offsets of the sentence', () => {
+    const text = 'Vorher. Putin droht, Nordkorea mit Waffen zu beliefern. Nachher.';
+    const [m] = matcher.match(text).claims;
+    expect(text.slice(m!.start, m!.end)).toBe('Putin droht, Nordkorea mit Waffen zu beliefern.');
+    expect(m!.score).toBeGreaterThan(0.5);
+    expect(m!.score).toBeLessThanOrEqual(1);
+  });
+});
