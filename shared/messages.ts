@@ -4,7 +4,9 @@
  * failure in the background reaches the caller as data it can show. No browser API here: the send helpers take the
  * transport (runtime.sendMessage, tabs.sendMessage) from the caller, so this file stays context-free.
  */
-import type { Claim, Concept, Entity, Source } from './kb/types.ts';
+import type { Claim, Concept, Entity, Lang, Source } from './kb/types.ts';
+import type { TextSelectors } from './anchor/describe.ts';
+import type { ExportFile, Settings, UserAnnotation, UserClaim } from './userdata/types.ts';
 
 /** The answer to every call: a value, or a message saying what went wrong. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -179,4 +181,77 @@ export function ok<T>(value: T): Result<T> {
 /** A failed result. */
 export function fail(error: string): { ok: false; error: string } {
   return { ok: false, error };
+}
+
+// ── Annotations, pages read, import/export (issue 5) ──────────────────────────────────────────────────────────
+
+/** A claim in a search result: the knowledge base's or the user's, with its statement in the UI language. */
+export interface ClaimChoice {
+  id: string;
+  statement: string;
+  /** True for claims the user recorded. */
+  own: boolean;
+}
+
+/** An entity in a search result. */
+export interface EntityChoice {
+  id: string;
+  name: string;
+}
+
+/** An annotation as saved: new ones come without an id. */
+export type AnnotationInput = Omit<UserAnnotation, 'id' | 'created' | 'modified'> & { id?: number };
+
+/** A known claim the content script found (or the user confirmed) on its page, for recording the page as a source. */
+export interface ReadClaim {
+  claimId: string;
+  selector: TextSelectors;
+  confirmed: boolean;
+}
+
+/** Calls about the user's annotations and data, from content scripts and extension pages. */
+export interface AnnotationCalls {
+  /** The user's settings. */
+  'settings.get': { params: Record<string, never>; result: Settings };
+  /** The annotations of one page (by URL without fragment), oldest first. */
+  'annotations.list': { params: { url: string }; result: UserAnnotation[] };
+  /** Creates (no id) or updates an annotation; answers it as stored. */
+  'annotation.save': { params: AnnotationInput; result: UserAnnotation };
+  /** Deletes an annotation. */
+  'annotation.delete': { params: { id: number }; result: null };
+  /** Claims whose statement contains the words of `query` (knowledge base and the user's), for picking one. */
+  'claims.search': { params: { query: string; lang: Lang }; result: ClaimChoice[] };
+  /** Entities whose name or alias starts like `query`. */
+  'entities.search': { params: { query: string; lang: Lang }; result: EntityChoice[] };
+  /** Records a claim the user stated; answers it with its new id. */
+  'claim.create': { params: { statement: string; speaker?: string; about: string[] }; result: UserClaim };
+  /** Records the sender's page as a source of these claims (unless recording is off or the tab is private). */
+  'page.read': { params: { url: string; title: string; claims: ReadClaim[] }; result: { recorded: number } };
+}
+
+/** Calls only the options page makes. */
+export interface OptionsToBackground {
+  /** Everything: the knowledge base and the user's data. */
+  'data.export': { params: Record<string, never>; result: ExportFile };
+  /** Replaces the knowledge base and the user's data with the file's, in one transaction, or changes nothing. */
+  'data.import': { params: { file: ExportFile }; result: { annotations: number; claims: number } };
+  /** Deletes the user's annotations, claims, sources and occurrences; settings go back to their defaults. */
+  'data.clear': { params: Record<string, never>; result: null };
+  /** Saves the settings. */
+  'settings.set': { params: Settings; result: Settings };
+  /** Adds an article as a user source, with the claims the matcher found in it. */
+  'article.add': {
+    params: { title: string; text: string; url?: string; lang: Lang; claims: Array<{ claimId: string; start: number; end: number }> };
+    result: { sourceId: string; recorded: number };
+  };
+}
+
+/** Calls the sidebar makes to a tab's content script about annotations. */
+export interface AnnotationsToContent {
+  /** Ids of this page's annotations that could not be placed (orphans). */
+  'annotations.orphans': { params: Record<string, never>; result: number[] };
+  /** Loads and anchors the page's annotations again (after an edit or delete elsewhere). */
+  'annotations.refresh': { params: Record<string, never>; result: null };
+  /** Scrolls to an annotation; false if it is not on the page. */
+  'annotation.scrollTo': { params: { id: number }; result: boolean };
 }

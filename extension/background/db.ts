@@ -3,32 +3,22 @@
  * holding any older database upgrades in order. Only fields a `where()` uses are indexed.
  *
  * Seeded tables (replaced wholesale when kb.json changes): sources, entities, claims, concepts.
- * User tables (never touched by seeding): annotations, userSources.
+ * User tables (never touched by seeding): annotations, userSources, userClaims, userOccurrences, settings.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Claim, Concept, Entity, Source } from '../../shared/kb/types.ts';
-
-/** A note or claim mark the user made on a page (filled in by the annotation feature). */
-export interface Annotation {
-  id?: number;
-  /** The annotated page. */
-  url: string;
-  /** Milliseconds since the epoch. */
-  created: number;
-  [field: string]: unknown;
-}
-
-/** A page the user read or imported, kept as a source of their own. */
-export interface UserSource {
-  id: string;
-  url: string;
-  [field: string]: unknown;
-}
+import type { Settings, UserAnnotation, UserClaim, UserOccurrence, UserSource } from '../../shared/userdata/types.ts';
+import { upgradeToV2 } from './upgrade.ts';
 
 /** A key/value row: `kbVersion` is the version of kb.json the seeded tables hold. */
 export interface MetaRow {
   key: string;
   value: string;
+}
+
+/** The settings row: one, under the key `user`. */
+export interface SettingsRow extends Settings {
+  key: 'user';
 }
 
 /** The tables kb.json fills; seeding clears and refills exactly these. */
@@ -41,9 +31,15 @@ export type CrossreadDb = Dexie & {
   claims: EntityTable<Claim, 'id'>;
   concepts: EntityTable<Concept, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
-  annotations: EntityTable<Annotation, 'id'>;
+  annotations: EntityTable<UserAnnotation, 'id'>;
   userSources: EntityTable<UserSource, 'id'>;
+  userClaims: EntityTable<UserClaim, 'id'>;
+  userOccurrences: Table<UserOccurrence, [string, string]>;
+  settings: EntityTable<SettingsRow, 'key'>;
 };
+
+/** The tables holding the user's own data. */
+export const USER_TABLES = ['annotations', 'userSources', 'userClaims', 'userOccurrences', 'settings'] as const;
 
 /** The IndexedDB database's name. */
 export const DB_NAME = 'crossread';
@@ -61,5 +57,14 @@ export function openDb(name = DB_NAME): CrossreadDb {
     annotations: '++id, url',
     userSources: 'id, url',
   });
+  // Version 2: the annotation feature. Claims the user recorded, claims found in pages read (one per claim and
+  // page, found again on a later visit by its compound key), settings; v1 annotation rows get the fields v2 reads.
+  db.version(2)
+    .stores({
+      userClaims: 'id',
+      userOccurrences: '[claimId+sourceId], claimId, sourceId',
+      settings: 'key',
+    })
+    .upgrade((tx) => upgradeToV2(tx));
   return db;
 }

@@ -7,6 +7,7 @@ import { fail, ok, type PageReport, type Result } from '../../shared/messages.ts
 import type { CrossreadDb } from './db.ts';
 import { claimDetails, entityCard, matcherData, sourceWithText, tabClaims } from './queries.ts';
 import { type BackgroundCall, type BackgroundCalls, judge, type Self, type SenderInfo } from './validate.ts';
+import { answerUserCall, type UserCall } from './user-handlers.ts';
 
 /** What the handlers need from the browser; passed in so that this module holds no browser globals. */
 export interface HandlerDeps {
@@ -49,7 +50,22 @@ async function answer(call: BackgroundCall, sender: SenderInfo, deps: HandlerDep
       const report = await deps.loadReport(call.params.tabId);
       return report && tabClaims(db, call.params.tabId, report);
     }
+    default:
+      return answerUserCall(call as UserCall, sender, db);
   }
+}
+
+/** An error's message; a full disk or an IndexedDB that cannot open get words a reader understands. */
+export function describeStorageError(err: unknown): string {
+  const names: string[] = [];
+  for (let e = err as { name?: unknown; inner?: unknown } | null; e && names.length < 5; e = e.inner as typeof e) {
+    if (typeof e.name === 'string') names.push(e.name);
+  }
+  if (names.includes('QuotaExceededError')) return 'the disk is full (storage quota exceeded); nothing was saved';
+  if (names.some((n) => ['OpenFailedError', 'MissingAPIError', 'InvalidStateError', 'DatabaseClosedError'].includes(n))) {
+    return 'the browser\'s database (IndexedDB) is unavailable, e.g. in a private window or with storage disabled';
+  }
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** The runtime.onMessage listener: a Result promise for our calls, undefined for anything else. */
@@ -64,7 +80,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       .then(() => answer(call, sender, deps))
       .then(
         (value) => ok(value),
-        (err: unknown) => fail(`${call.type}: ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) => fail(`${call.type}: ${describeStorageError(err)}`),
       );
   };
 }

@@ -110,3 +110,12 @@ describe('Web Annotation JSON-LD', () => {
     expect(() => fromWebAnnotation({ type: 'AnnotationCollection', first: { items: [{ type: 'Annotation', id: 'x', body: [] }] } })).toThrow(/cr:claims is missing/);
   });
 });
+
+describe('storage errors', () => {
+  it('says so when the disk is full or IndexedDB cannot open', async () => {
+    const { describeStorageError } = await import('./handlers.ts');
+    expect(describeStorageError({ name: 'AbortError', message: 'x', inner: { name: 'QuotaExceededError' } })).toMatch(/disk is full/);
+    expect(describeStorageError({ name: 'OpenFailedError', message: 'x' })).toMatch(/IndexedDB\) is unavailable/);
+    expect(describeStorageError(new Error('plain'))).toBe('plain');
+  });
+});

@@ -1,5 +1,5 @@
 /** Reads the answers to calls out of the database. Every answer is built from Dexie: nothing lives in memory. */
-import type { Claim, Entity, Source } from '../../shared/kb/types.ts';
+import type { Claim, Entity, Occurrence, Source } from '../../shared/kb/types.ts';
 import type {
   ClaimDetails,
   ClaimSummary,
@@ -26,13 +26,34 @@ async function sourceInfos(db: CrossreadDb, ids: Iterable<string>): Promise<Map<
   return new Map(rows.filter((s): s is Source => !!s).map((s) => [s.id, withoutText(s)]));
 }
 
-/** Claims with their occurrences resolved to source details; occurrences of unknown sources are dropped. */
+/** The occurrences the user's reading and added articles gave `claims`, with their sources as SourceInfo. */
+async function userOccurrences(db: CrossreadDb, claims: Claim[]): Promise<{ byClaim: Map<string, Occurrence[]>; sources: Map<string, SourceInfo> }> {
+  const rows = await db.userOccurrences.where('claimId').anyOf(claims.map((c) => c.id)).toArray();
+  const found = await db.userSources.bulkGet([...new Set(rows.map((r) => r.sourceId))]);
+  const sources = new Map<string, SourceInfo>();
+  for (const s of found) {
+    if (s) sources.set(s.id, { id: s.id, title: s.title, date: s.date, lang: s.lang ?? 'en', ...(s.url ? { url: s.url } : {}) });
+  }
+  const byClaim = new Map<string, Occurrence[]>();
+  for (const r of rows.sort((a, b) => a.recorded - b.recorded)) {
+    byClaim.set(r.claimId, [...(byClaim.get(r.claimId) ?? []), { source: r.sourceId, selector: r.selector }]);
+  }
+  return { byClaim, sources };
+}
+
+/**
+ * Claims with their occurrences resolved to source details, the knowledge base's first, then those of pages the
+ * user read and articles they added; occurrences of unknown sources are dropped.
+ */
 async function summarize(db: CrossreadDb, claims: Claim[]): Promise<ClaimSummary[]> {
-  const sources = await sourceInfos(db, claims.flatMap((c) => c.occurrences.map((o) => o.source)));
+  const [sources, own] = await Promise.all([
+    sourceInfos(db, claims.flatMap((c) => c.occurrences.map((o) => o.source))),
+    userOccurrences(db, claims),
+  ]);
   return claims.map((claim) => ({
     claim,
-    occurrences: claim.occurrences.flatMap((o): OccurrenceInfo[] => {
-      const source = sources.get(o.source);
+    occurrences: [...claim.occurrences, ...(own.byClaim.get(claim.id) ?? [])].flatMap((o): OccurrenceInfo[] => {
+      const source = sources.get(o.source) ?? own.sources.get(o.source);
       if (!source) return [];
       const [quote, { start, end }] = o.selector;
       return [{ source, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start, end }];
@@ -84,8 +105,11 @@ export async function claimDetails(db: CrossreadDb, id: string): Promise<ClaimDe
 /** A source with its text. */
 export async function sourceWithText(db: CrossreadDb, id: string): Promise<Source> {
   const source = await db.sources.get(id);
-  if (!source) throw new NotFound(`no source ${JSON.stringify(id)}`);
-  return source;
+  if (source) return source;
+  // An article the user added: the reader page shows it like a source of the knowledge base.
+  const own = await db.userSources.get(id);
+  if (own?.text !== undefined) return { id: own.id, title: own.title, date: own.date, lang: own.lang ?? 'en', text: own.text, ...(own.url ? { url: own.url } : {}) };
+  throw new NotFound(`no source ${JSON.stringify(id)}`);
 }
 
 /** A tab's report with entity and claim details joined in; entries the knowledge base does not know are dropped. */

@@ -2,11 +2,12 @@
  * Decides whether a runtime message is a call the background answers, from whom, and with what parameters.
  * Pure: the sender and our own identity come in as plain values, so it is unit-tested without a browser.
  */
-import type { ContentToBackground, Message, SidebarToBackground } from '../../shared/messages.ts';
-import { arr, type Check, int, num, obj, optional, str } from './schema.ts';
+import type { AnnotationCalls, ContentToBackground, Message, OptionsToBackground, SidebarToBackground } from '../../shared/messages.ts';
+import { importError } from './import-check.ts';
+import { arr, type Check, int, num, obj, oneOf, optional, str } from './schema.ts';
 
 /** Every call the background answers. */
-export type BackgroundCalls = ContentToBackground & SidebarToBackground;
+export type BackgroundCalls = ContentToBackground & SidebarToBackground & AnnotationCalls & OptionsToBackground;
 
 /** A checked call, ready for its handler. */
 export type BackgroundCall = Message<BackgroundCalls>;
@@ -15,7 +16,7 @@ export type BackgroundCall = Message<BackgroundCalls>;
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; incognito?: boolean };
   frameId?: number;
 }
 
@@ -27,6 +28,16 @@ export interface Self {
 
 const ID = str(200, 1);
 const MAX_FOUND = 20_000;
+
+const LANG = oneOf('de', 'en');
+const SETTINGS = obj({ disabledSites: arr(str(300), 10_000), hoverDelayMs: int(0, 10_000), recordReading: oneOf(true, false) });
+const SELECTORS = arr(
+  (v, p) =>
+    (v as { type?: unknown })?.type === 'TextPositionSelector'
+      ? obj({ type: oneOf('TextPositionSelector'), start: int(0, 1e9), end: int(0, 1e9) })(v, p)
+      : obj({ type: oneOf('TextQuoteSelector'), exact: str(100_000, 1), prefix: str(1000), suffix: str(1000) })(v, p),
+  2,
+);
 
 /** Parameter checks per call; also the list of calls we own. */
 const PARAMS: { [K in keyof BackgroundCalls]: Check } = {
@@ -45,16 +56,54 @@ const PARAMS: { [K in keyof BackgroundCalls]: Check } = {
     ),
   }),
   'tab.claims': obj({ tabId: int(0, Number.MAX_SAFE_INTEGER) }),
+  'settings.get': obj({}),
+  'annotations.list': obj({ url: str(8192, 1) }),
+  'annotation.save': obj({
+    id: optional(int(1, Number.MAX_SAFE_INTEGER)),
+    url: str(8192, 1),
+    title: str(2000),
+    selectors: SELECTORS,
+    note: str(100_000),
+    claimId: optional(ID),
+  }),
+  'annotation.delete': obj({ id: int(1, Number.MAX_SAFE_INTEGER) }),
+  'claims.search': obj({ query: str(500), lang: LANG }),
+  'entities.search': obj({ query: str(200), lang: LANG }),
+  'claim.create': obj({ statement: str(5000, 1), speaker: optional(ID), about: arr(ID, 100) }),
+  'page.read': obj({
+    url: str(8192, 1),
+    title: str(2000),
+    claims: arr(obj({ claimId: ID, selector: SELECTORS, confirmed: oneOf(true, false) }), MAX_FOUND),
+  }),
+  'data.export': obj({}),
+  'data.import': obj({ file: (v) => importError(v) }),
+  'data.clear': obj({}),
+  'settings.set': SETTINGS,
+  'article.add': obj({
+    title: str(2000, 1),
+    text: str(2_000_000, 1),
+    url: optional(str(8192)),
+    lang: LANG,
+    claims: arr(obj({ claimId: ID, start: int(0, 2_000_000), end: int(0, 2_000_000) }), MAX_FOUND),
+  }),
 };
 
 /** Calls other receivers answer (content scripts, the sidebar): seen on runtime messaging, not ours to refuse. */
-const OTHERS = new Set(['page.scrollTo', 'page.rescan', 'page.step', 'tab.updated']);
+const OTHERS = new Set([
+  'page.scrollTo',
+  'page.rescan',
+  'page.step',
+  'tab.updated',
+  'annotations.orphans',
+  'annotations.refresh',
+  'annotation.scrollTo',
+]);
 
 /** Calls only the extension's own pages may make (not content scripts, which sit beside untrusted pages). */
-const PAGE_ONLY = new Set<string>(['tab.claims']);
+const PAGE_ONLY = new Set<string>(['tab.claims', 'data.export', 'data.import', 'data.clear', 'settings.set', 'article.add']);
 
 /** Calls only a content script in a tab may make: they describe the sender's tab. */
-const TAB_ONLY = new Set<string>(['page.report']);
+const TAB_ONLY = new Set<string>(['page.report', 'page.read']);
 
 /** What to do with a message: answer it, refuse it with an error, or leave it to other listeners. */
 export type Verdict = { kind: 'call'; call: BackgroundCall } | { kind: 'error'; error: string } | { kind: 'ignore' };

@@ -1,0 +1,217 @@
+/**
+ * The user's data in the database: annotations, claims, pages read, added articles, settings, and the whole-base
+ * export and import. Writes that belong together run in one transaction, so a failure leaves nothing half-done.
+ */
+import type { KnowledgeBase, Lang } from '../../shared/kb/types.ts';
+import type { AnnotationInput, ClaimChoice, EntityChoice, ReadClaim } from '../../shared/messages.ts';
+import { describeSpan } from '../../shared/anchor/describe.ts';
+import {
+  DEFAULT_SETTINGS,
+  pageKey,
+  pageSourceId,
+  USER_CLAIM_PREFIX,
+  type ExportFile,
+  type Settings,
+  type UserAnnotation,
+  type UserClaim,
+} from '../../shared/userdata/types.ts';
+import { type CrossreadDb, SEEDED_TABLES } from './db.ts';
+import { NotFound } from './queries.ts';
+import { storedVersion } from './seed.ts';
+
+const MAX_CHOICES = 20;
+
+/** The settings, defaults filled in for a database that has none yet. */
+export async function readSettings(db: CrossreadDb): Promise<Settings> {
+  const row = await db.settings.get('user');
+  if (!row) return { ...DEFAULT_SETTINGS };
+  const { key: _key, ...settings } = row;
+  return { ...DEFAULT_SETTINGS, ...settings };
+}
+
+/** Saves the settings; site names are trimmed and deduplicated. */
+export async function writeSettings(db: CrossreadDb, settings: Settings): Promise<Settings> {
+  const sites = [...new Set(settings.disabledSites.map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  const clean = { ...settings, disabledSites: sites };
+  await db.settings.put({ key: 'user', ...clean });
+  return clean;
+}
+
+/** A page's annotations, oldest first. */
+export async function pageAnnotations(db: CrossreadDb, url: string): Promise<UserAnnotation[]> {
+  const rows = await db.annotations.where('url').equals(pageKey(url)).toArray();
+  return rows.sort((a, b) => a.created - b.created);
+}
+
+async function assertClaimExists(db: CrossreadDb, id: string | undefined): Promise<void> {
+  if (id === undefined) return;
+  const found = id.startsWith(USER_CLAIM_PREFIX) ? await db.userClaims.get(id) : await db.claims.get(id);
+  if (!found) throw new NotFound(`no claim ${JSON.stringify(id)}`);
+}
+
+/** Creates or updates an annotation. */
+export async function saveAnnotation(db: CrossreadDb, input: AnnotationInput, now = Date.now()): Promise<UserAnnotation> {
+  await assertClaimExists(db, input.claimId);
+  return db.transaction('rw', db.annotations, async () => {
+    const { id, ...fields } = input;
+    const row: UserAnnotation = { ...fields, url: pageKey(fields.url), created: now, modified: now };
+    if (id !== undefined) {
+      const old = await db.annotations.get(id);
+      if (!old) throw new NotFound(`no annotation ${id}`);
+      row.created = old.created;
+      row.id = id;
+    }
+    if (row.claimId === undefined) delete row.claimId;
+    row.id = await db.annotations.put(row);
+    return row;
+  });
+}
+
+/** Deletes an annotation. */
+export async function deleteAnnotation(db: CrossreadDb, id: number): Promise<void> {
+  if (!(await db.annotations.get(id))) throw new NotFound(`no annotation ${id}`);
+  await db.annotations.delete(id);
+}
+
+const words = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** Claims whose statement (in either language) holds every word of the query. */
+export async function searchClaims(db: CrossreadDb, query: string, lang: Lang): Promise<ClaimChoice[]> {
+  const wanted = words(query);
+  const fits = (...texts: string[]) => wanted.every((w) => texts.some((t) => t.toLowerCase().includes(w)));
+  const [kb, own] = await Promise.all([db.claims.toArray(), db.userClaims.toArray()]);
+  const choices: ClaimChoice[] = [
+    ...own.filter((c) => fits(c.statement)).map((c) => ({ id: c.id, statement: c.statement, own: true })),
+    ...kb.filter((c) => fits(c.statement.de, c.statement.en)).map((c) => ({ id: c.id, statement: c.statement[lang], own: false })),
+  ];
+  return choices.slice(0, MAX_CHOICES);
+}
+
+/** Entities with a name or alias starting like the query. */
+export async function searchEntities(db: CrossreadDb, query: string, lang: Lang): Promise<EntityChoice[]> {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const all = await db.entities.toArray();
+  return all
+    .filter((e) => [e.name.de, e.name.en, ...e.aliases].some((n) => n.toLowerCase().startsWith(q)))
+    .slice(0, MAX_CHOICES)
+    .map((e) => ({ id: e.id, name: e.name[lang] }));
+}
+
+/** Records a claim the user stated. */
+export async function createClaim(db: CrossreadDb, params: { statement: string; speaker?: string; about: string[] }): Promise<UserClaim> {
+  const ids = [...(params.speaker ? [params.speaker] : []), ...params.about];
+  const known = await db.entities.bulkGet(ids);
+  const missing = ids.find((_, i) => !known[i]);
+  if (missing !== undefined) throw new NotFound(`no entity ${JSON.stringify(missing)}`);
+  const claim: UserClaim = {
+    id: `${USER_CLAIM_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    statement: params.statement.trim(),
+    about: [...new Set(params.about)],
+    created: Date.now(),
+    ...(params.speaker ? { speaker: params.speaker } : {}),
+  };
+  await db.userClaims.add(claim);
+  return claim;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Records a page read as a source of the known claims found on it: one occurrence per claim and page. */
+export async function recordPage(db: CrossreadDb, page: { url: string; title: string; claims: ReadClaim[] }): Promise<number> {
+  if (page.claims.length === 0) return 0;
+  const url = pageKey(page.url);
+  const sourceId = pageSourceId(url);
+  const known = await db.claims.bulkGet(page.claims.map((c) => c.claimId));
+  const own = await db.userClaims.bulkGet(page.claims.map((c) => c.claimId));
+  const claims = page.claims.filter((_, i) => known[i] || own[i]);
+  await db.transaction('rw', db.userSources, db.userOccurrences, async () => {
+    const old = await db.userSources.get(sourceId);
+    await db.userSources.put({ id: sourceId, url, title: page.title || url, date: old?.date ?? today() });
+    for (const c of claims) {
+      const previous = await db.userOccurrences.get([c.claimId, sourceId]);
+      // A passage the user confirmed is not replaced by a later guess of the matcher.
+      if (previous?.confirmed && !c.confirmed) continue;
+      await db.userOccurrences.put({ claimId: c.claimId, sourceId, selector: c.selector, confirmed: c.confirmed, recorded: Date.now() });
+    }
+  });
+  return claims.length;
+}
+
+/** A small stable hash of an article's text, so adding the same article twice keeps one source. */
+function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0') + text.length.toString(36);
+}
+
+/** Adds an article as a user source, with the occurrences of the claims found in it. */
+export async function addArticle(
+  db: CrossreadDb,
+  a: { title: string; text: string; url?: string; lang: Lang; claims: Array<{ claimId: string; start: number; end: number }> },
+): Promise<{ sourceId: string; recorded: number }> {
+  const sourceId = `article:${textHash(a.text)}`;
+  const known = await db.claims.bulkGet(a.claims.map((c) => c.claimId));
+  const claims = a.claims.filter((c, i) => known[i] && c.end > c.start && c.end <= a.text.length);
+  await db.transaction('rw', db.userSources, db.userOccurrences, async () => {
+    await db.userSources.put({ id: sourceId, title: a.title, date: today(), lang: a.lang, text: a.text, ...(a.url ? { url: a.url } : {}) });
+    for (const c of claims) {
+      const selector = describeSpan(a.text, c.start, c.end);
+      await db.userOccurrences.put({ claimId: c.claimId, sourceId, selector, confirmed: false, recorded: Date.now() });
+    }
+  });
+  return { sourceId, recorded: new Set(claims.map((c) => c.claimId)).size };
+}
+
+/** The whole knowledge base and the user's data. */
+export async function exportAll(db: CrossreadDb): Promise<ExportFile> {
+  return db.transaction('r', [...SEEDED_TABLES, 'meta', 'annotations', 'userClaims', 'userSources', 'userOccurrences', 'settings'], async () => {
+    const [version, sources, entities, claims, concepts, annotations, userClaims, userSources, occurrences, settings] = await Promise.all([
+      storedVersion(db),
+      db.sources.toArray(),
+      db.entities.toArray(),
+      db.claims.toArray(),
+      db.concepts.toArray(),
+      db.annotations.toArray(),
+      db.userClaims.toArray(),
+      db.userSources.toArray(),
+      db.userOccurrences.toArray(),
+      readSettings(db),
+    ]);
+    const kb: KnowledgeBase = { format: 1, version: version ?? '', sources, entities, claims, concepts };
+    return {
+      format: 'crossread-export',
+      formatVersion: 1,
+      exported: new Date().toISOString(),
+      kb,
+      user: { annotations, claims: userClaims, sources: userSources, occurrences, settings },
+    };
+  });
+}
+
+/** Replaces everything with a (validated) export's content, in one transaction: all of it, or none. */
+export async function importAll(db: CrossreadDb, file: ExportFile): Promise<{ annotations: number; claims: number }> {
+  const tables = [...SEEDED_TABLES, 'meta', 'annotations', 'userClaims', 'userSources', 'userOccurrences', 'settings'];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.filter((t) => t !== 'meta').map((t) => db.table(t).clear()));
+    await db.sources.bulkAdd(file.kb.sources);
+    await db.entities.bulkAdd(file.kb.entities);
+    await db.claims.bulkAdd(file.kb.claims);
+    await db.concepts.bulkAdd(file.kb.concepts);
+    await db.meta.put({ key: 'kbVersion', value: file.kb.version });
+    await db.annotations.bulkAdd(file.user.annotations);
+    await db.userClaims.bulkAdd(file.user.claims);
+    await db.userSources.bulkAdd(file.user.sources);
+    await db.userOccurrences.bulkAdd(file.user.occurrences);
+    await db.settings.put({ key: 'user', ...file.user.settings });
+  });
+  return { annotations: file.user.annotations.length, claims: file.user.claims.length };
+}
+
+/** Deletes the user's data; the seeded knowledge stays. */
+export async function clearUserData(db: CrossreadDb): Promise<void> {
+  await db.transaction('rw', [db.annotations, db.userClaims, db.userSources, db.userOccurrences, db.settings], async () => {
+    await Promise.all([db.annotations.clear(), db.userClaims.clear(), db.userSources.clear(), db.userOccurrences.clear()]);
+    await db.settings.put({ key: 'user', ...DEFAULT_SETTINGS });
+  });
+}
