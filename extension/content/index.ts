@@ -8,6 +8,8 @@
  *
  * Only extract/ reads the page's text and only render/ (plus the card's own shadow root) writes to it.
  */
+import { AnnotationController, sendAnnotationCall as send } from '../annotate/controller.tsx';
+import { isSiteDisabled } from '../../shared/userdata/types.ts';
 import { CardController } from './hover-card/controller.tsx';
 import { HoverTracker } from './hover-card/hover.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
@@ -21,6 +23,9 @@ import { UrlWatcher } from './watch/navigation.ts';
 const RUNNING = Symbol.for('crossread.content');
 
 async function start(signal: AbortSignal): Promise<void> {
+  const settings = await send('settings.get', {});
+  // Sites the user switched off get nothing from us: no scan, no highlights, no record of the visit.
+  if (settings.ok && isSiteDisabled(location.hostname, settings.value.disabledSites)) return;
   const knowledge = await loadKnowledge();
   signal.throwIfAborted();
   let session: PageSession | null = null;
@@ -47,7 +52,10 @@ async function start(signal: AbortSignal): Promise<void> {
     },
     signal,
   );
+  const annotations = new AnnotationController(signal);
   await session.rescanAll();
+  await annotations.refresh();
+  await annotations.recordReading(session.store.all());
 }
 
 function main(): void {

@@ -6,6 +6,7 @@ import { t, uiLang } from '../ui/i18n.ts';
 import type { PassageLink } from '../ui/links.ts';
 import type { SourceQuote } from '../ui/models.ts';
 import { followActiveTab, pinnedTab, send, sendToTab, watchTabs } from './connect.ts';
+import { Annotations } from './Annotations.tsx';
 import { Empty } from './Empty.tsx';
 import { Findings } from './Findings.tsx';
 import { sidebarModel, type ClaimRow } from './model.ts';
@@ -60,6 +61,7 @@ export function App() {
         ) : (
           <Empty />
         ))}
+      {state.status === 'ready' && state.data && tabId !== null && <Annotations tabId={tabId} url={state.data.url} />}
     </main>
   );
 }

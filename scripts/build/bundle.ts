@@ -12,6 +12,7 @@ export const ENTRIES: Record<string, string> = {
   'extension/content/index.ts': 'content.js',
   'extension/sidebar/index.tsx': 'sidebar/sidebar.js',
   'extension/reader/index.tsx': 'reader/reader.js',
+  'extension/options/index.tsx': 'options/options.js',
 };
 
 /** Lowest browser versions we build for; match strict_min_version and what the content script relies on. */

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { renderIcons } from './icons.ts';
 
 /** Folders under extension/ whose .html and .css files are copied to the same place in dist. */
-const PAGE_DIRS = ['sidebar', 'reader'];
+const PAGE_DIRS = ['sidebar', 'reader', 'options'];
 const PAGE_FILE = /\.(html|css)$/;
 
 function filesUnder(dir: string): string[] {

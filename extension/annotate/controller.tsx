@@ -1,0 +1,175 @@
+/**
+ * The user's annotations on this page: loads them, anchors them in the page's text (orphans kept aside), draws
+ * them, opens the toolbar on a selection, and records the page as a source of the known claims found on it.
+ *
+ *   selection ──offsets.ts──▶ [start,end) ──shared/anchor──▶ selectors ──▶ background (Dexie)
+ *   background ──▶ selectors ──shared/anchor──▶ [start,end) ──content/render/ranges──▶ Range ──paint.ts──▶ highlight
+ */
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { anchorSelectors } from '../../shared/anchor/anchor.ts';
+import { describeSpan, type TextSelectors } from '../../shared/anchor/describe.ts';
+import { makeSender, type AnnotationCalls, type AnnotationsToContent, type ReadClaim } from '../../shared/messages.ts';
+import { pageKey, type UserAnnotation } from '../../shared/userdata/types.ts';
+import { extractText } from '../content/extract/walk.ts';
+import type { TextMap } from '../content/extract/text-map.ts';
+import type { Finding } from '../content/findings.ts';
+import { rangeFor } from '../content/render/ranges.ts';
+import { uiLang } from '../ui/i18n.ts';
+import { createToolbarHost } from './host.ts';
+import { rangeOffsets } from './offsets.ts';
+import { AnnotationPainter } from './paint.ts';
+import { Toolbar, type ToolbarActions } from './Toolbar.tsx';
+
+/** Calls the background about the user's data. */
+export const sendAnnotationCall = makeSender<AnnotationCalls>((m) => browser.runtime.sendMessage(m));
+const send = sendAnnotationCall;
+
+/** Runs annotations on this page until `signal` aborts. */
+export class AnnotationController {
+  private painter = new AnnotationPainter();
+  private placed = new Map<number, Range>();
+  private orphans: number[] = [];
+  private host: { host: HTMLElement; layer: HTMLElement } | null = null;
+
+  constructor(private signal: AbortSignal) {
+    const onUp = (e: Event) => {
+      if (this.host && e.composedPath().includes(this.host.host)) return;
+      requestAnimationFrame(() => void this.offerToolbar());
+    };
+    document.addEventListener('mouseup', onUp, { signal });
+    document.addEventListener('keyup', (e) => e.shiftKey && onUp(e), { signal });
+    this.listen();
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  private async pageText(): Promise<TextMap<Text>> {
+    return (await extractText(document.body, this.signal)).map;
+  }
+
+  /** Loads the page's annotations and anchors each; those that cannot be placed become orphans. */
+  async refresh(): Promise<void> {
+    const answer = await send('annotations.list', { url: pageKey(location.href) });
+    if (!answer.ok) throw new Error(answer.error);
+    const map = await this.pageText();
+    this.placed.clear();
+    this.orphans = [];
+    for (const a of answer.value) {
+      const range = this.place(map, a);
+      if (range) this.placed.set(a.id as number, range);
+      else this.orphans.push(a.id as number);
+    }
+    this.painter.show(this.placed.values());
+  }
+
+  private place(map: TextMap<Text>, a: UserAnnotation): Range | null {
+    if (!Array.isArray(a.selectors)) return null;
+    const found = anchorSelectors(map.text, a.selectors);
+    return found && rangeFor(map, found.start, found.end);
+  }
+
+  /** Records the page as a source of the claims the matcher found on it. */
+  async recordReading(findings: readonly Finding[], confirmed: ReadClaim[] = []): Promise<void> {
+    const claims = findings.filter((f) => f.kind === 'claim');
+    if (claims.length === 0 && confirmed.length === 0) return;
+    const map = await this.pageText();
+    const read: ReadClaim[] = [...confirmed];
+    for (const f of claims) {
+      const span = rangeOffsets(map, f.range);
+      if (span) read.push({ claimId: f.id, selector: describeSpan(map.text, span.start, span.end), confirmed: false });
+    }
+    if (read.length === 0) return;
+    const answer = await send('page.read', { url: pageKey(location.href), title: document.title, claims: read });
+    if (!answer.ok && !this.signal.aborted) console.warn('Crossread:', answer.error);
+  }
+
+  private async offerToolbar(): Promise<void> {
+    const selection = getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return this.closeToolbar();
+    const range = selection.getRangeAt(0);
+    if (!document.body.contains(range.commonAncestorContainer)) return;
+    const map = await this.pageText();
+    const span = rangeOffsets(map, range);
+    if (!span) return;
+    const selectors = describeSpan(map.text, span.start, span.end);
+    const box = range.getBoundingClientRect();
+    this.openToolbar(selectors, box);
+  }
+
+  private openToolbar(selectors: TextSelectors, box: DOMRect): void {
+    this.host ??= createToolbarHost();
+    const save = async (fields: { note: string; claimId?: string }) => {
+      const answer = await send('annotation.save', { url: pageKey(location.href), title: document.title, selectors, ...fields });
+      if (!answer.ok) return answer.error;
+      if (fields.claimId) {
+        await this.recordReading([], [{ claimId: fields.claimId, selector: selectors, confirmed: true }]);
+      }
+      this.closeToolbar();
+      getSelection()?.removeAllRanges();
+      await this.refresh();
+      return null;
+    };
+    const lang = uiLang();
+    const actions: ToolbarActions = {
+      saveNote: (note) => save({ note }),
+      pickClaim: (claimId) => save({ note: '', claimId }),
+      searchClaims: async (query) => {
+        const r = await send('claims.search', { query, lang });
+        return r.ok ? r.value : [];
+      },
+      searchEntities: async (query) => {
+        const r = await send('entities.search', { query, lang });
+        return r.ok ? r.value : [];
+      },
+      createClaim: async (statement, speaker, about) => {
+        const created = await send('claim.create', { statement, about, ...(speaker ? { speaker } : {}) });
+        return created.ok ? save({ note: '', claimId: created.value.id }) : created.error;
+      },
+      close: () => this.closeToolbar(),
+    };
+    const top = Math.min(box.bottom + 6, innerHeight - 60);
+    const left = Math.max(4, Math.min(box.left, innerWidth - 360));
+    render(
+      <div style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}>
+        <Toolbar key={`${selectors[1].start}-${selectors[1].end}`} actions={actions} />
+      </div>,
+      this.host.layer,
+    );
+  }
+
+  private closeToolbar(): void {
+    if (this.host) render(null, this.host.layer);
+  }
+
+  private listen(): void {
+    const handlers: { [K in keyof AnnotationsToContent]: (p: AnnotationsToContent[K]['params']) => Promise<AnnotationsToContent[K]['result']> } = {
+      'annotations.orphans': async () => this.orphans,
+      'annotations.refresh': async () => (await this.refresh(), null),
+      'annotation.scrollTo': async ({ id }) => {
+        const range = this.placed.get(id);
+        if (!range) return false;
+        (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+        return true;
+      },
+    };
+    const listener = (message: unknown) => {
+      const m = message as { type?: unknown; params?: unknown } | null;
+      if (typeof m?.type !== 'string' || !Object.hasOwn(handlers, m.type)) return undefined;
+      const handler = handlers[m.type as keyof AnnotationsToContent] as (p: unknown) => Promise<unknown>;
+      const params = m.params as { id?: unknown } | null;
+      if (m.type === 'annotation.scrollTo' && !Number.isInteger(params?.id)) return Promise.resolve({ ok: false, error: `${m.type}: malformed parameters` });
+      return handler(m.params).then(
+        (value) => ({ ok: true, value }),
+        (err: unknown) => ({ ok: false, error: `${String(m.type)}: ${err instanceof Error ? err.message : String(err)}` }),
+      );
+    };
+    browser.runtime.onMessage.addListener(listener);
+    this.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  }
+
+  private destroy(): void {
+    this.closeToolbar();
+    this.host?.host.remove();
+    this.painter.destroy();
+  }
+}

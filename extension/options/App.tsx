@@ -1,0 +1,137 @@
+/** The options page: export, import, add an article, settings, clear my data. */
+import { useEffect, useState } from 'preact/hooks';
+import { buildMatcher } from '../../shared/match/index.ts';
+import type { Settings } from '../../shared/userdata/types.ts';
+import { toWebAnnotation } from '../../shared/userdata/web-annotation.ts';
+import { t, uiLang } from '../ui/i18n.ts';
+import { download, readImportFile, send } from './io.ts';
+
+type Status = { text: string; error: boolean };
+const none: Status = { text: '', error: false };
+
+function StatusLine({ status, name }: { status: Status; name: string }) {
+  return (
+    <p class={status.error ? 'status error' : 'status'} role={status.error ? 'alert' : 'status'} data-status={name}>
+      {status.text}
+    </p>
+  );
+}
+
+function ExportImport() {
+  const [status, setStatus] = useState(none);
+  const exportAs = async (ld: boolean) => {
+    const r = await send('data.export', {});
+    if (!r.ok) return setStatus({ text: t('optionsError', r.error), error: true });
+    download(ld ? 'crossread.jsonld' : 'crossread.json', ld ? toWebAnnotation(r.value) : r.value, ld ? 'application/ld+json' : 'application/json');
+    setStatus(none);
+  };
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const data = await readImportFile(file);
+      const r = await send('data.import', { file: data });
+      setStatus(r.ok ? { text: t('optionsImported', r.value.annotations), error: false } : { text: t('optionsImportFailed', r.error), error: true });
+    } catch (err) {
+      setStatus({ text: t('optionsImportFailed', err instanceof Error ? err.message : String(err)), error: true });
+    }
+  };
+  return (
+    <>
+      <section>
+        <h2>{t('optionsExport')}</h2>
+        <div class="row">
+          <button type="button" id="export-json" onClick={() => exportAs(false)}>{t('optionsExportJson')}</button>
+          <button type="button" id="export-ld" onClick={() => exportAs(true)}>{t('optionsExportLd')}</button>
+        </div>
+      </section>
+      <section>
+        <h2>{t('optionsImport')}</h2>
+        <p>{t('optionsImportHint')}</p>
+        <input type="file" id="import-file" accept=".json,.jsonld,application/json,application/ld+json" aria-label={t('optionsImport')}
+          onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+        <StatusLine status={status} name="import" />
+      </section>
+    </>
+  );
+}
+
+function AddArticle() {
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState(none);
+  const add = async () => {
+    const data = await send('matcher.data', {});
+    if (!data.ok) return setStatus({ text: t('optionsError', data.error), error: true });
+    const found = buildMatcher(data.value).match(text);
+    const lang = /\b(der|die|das|und|nicht)\b/i.test(text) ? 'de' : 'en';
+    const claims = found.claims.map((c) => ({ claimId: c.claim, start: c.start, end: c.end }));
+    const r = await send('article.add', { title: title.trim(), text, lang, claims, ...(url.trim() ? { url: url.trim() } : {}) });
+    setStatus(r.ok ? { text: t('optionsArticleAdded', r.value.recorded), error: false } : { text: t('optionsError', r.error), error: true });
+  };
+  return (
+    <section>
+      <h2>{t('optionsAddArticle')}</h2>
+      <label>{t('optionsArticleTitle')}<input type="text" id="article-title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} /></label>
+      <label>{t('optionsArticleUrl')}<input type="url" id="article-url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} /></label>
+      <label>{t('optionsArticleText')}<textarea id="article-text" value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
+      <button type="button" id="article-add" disabled={!title.trim() || !text.trim()} onClick={add}>{t('optionsAddArticle')}</button>
+      <StatusLine status={status} name="article" />
+    </section>
+  );
+}
+
+function SettingsForm() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [sites, setSites] = useState('');
+  const [status, setStatus] = useState(none);
+  const load = async () => {
+    const r = await send('settings.get', {});
+    if (!r.ok) return setStatus({ text: t('optionsError', r.error), error: true });
+    setSettings(r.value);
+    setSites(r.value.disabledSites.join('\n'));
+  };
+  useEffect(() => void load(), []);
+  if (!settings) return <StatusLine status={status} name="settings" />;
+  const save = async () => {
+    const r = await send('settings.set', { ...settings, disabledSites: sites.split('\n').map((s) => s.trim()).filter(Boolean) });
+    setStatus(r.ok ? { text: t('optionsSaved'), error: false } : { text: t('optionsError', r.error), error: true });
+  };
+  const clear = async () => {
+    const r = await send('data.clear', {});
+    setStatus(r.ok ? { text: t('optionsCleared'), error: false } : { text: t('optionsError', r.error), error: true });
+    if (r.ok) await load();
+  };
+  return (
+    <section>
+      <h2>{t('optionsSettings')}</h2>
+      <label>{t('optionsDisabledSites')}<textarea id="disabled-sites" value={sites} onInput={(e) => setSites(e.currentTarget.value)} /></label>
+      <label>{t('optionsHoverDelay')}
+        <input type="number" id="hover-delay" min={0} max={10000} step={50} value={settings.hoverDelayMs}
+          onInput={(e) => setSettings({ ...settings, hoverDelayMs: Math.max(0, Math.min(10_000, Math.round(Number(e.currentTarget.value) || 0))) })} />
+      </label>
+      <label class="check">
+        <input type="checkbox" id="record-reading" checked={settings.recordReading} onChange={(e) => setSettings({ ...settings, recordReading: e.currentTarget.checked })} />
+        {t('optionsRecord')}
+      </label>
+      <div class="row">
+        <button type="button" id="settings-save" onClick={save}>{t('optionsSave')}</button>
+        <button type="button" id="data-clear" onClick={clear}>{t('optionsClear')}</button>
+      </div>
+      <StatusLine status={status} name="settings" />
+    </section>
+  );
+}
+
+/** The whole page. */
+export function App() {
+  document.documentElement.lang = uiLang();
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <ExportImport />
+      <AddArticle />
+      <SettingsForm />
+    </main>
+  );
+}

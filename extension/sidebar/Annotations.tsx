@@ -1,0 +1,81 @@
+/**
+ * "Your annotations": the user's annotations of the tab's page, each with its passage and note, editable and
+ * deletable; those the page no longer holds are listed as orphaned, never dropped.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { makeSender, type AnnotationCalls, type AnnotationsToContent } from '../../shared/messages.ts';
+import { pageKey, type UserAnnotation } from '../../shared/userdata/types.ts';
+import { t } from '../ui/i18n.ts';
+import { watchTabs } from './connect.ts';
+
+const send = makeSender<AnnotationCalls>((m) => browser.runtime.sendMessage(m));
+const toTab = (tabId: number) => makeSender<AnnotationsToContent>((m) => browser.tabs.sendMessage(tabId, m));
+
+function Item({ a, orphan, onChanged, tabId }: { a: UserAnnotation; orphan: boolean; onChanged: () => void; tabId: number }) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(a.note);
+  const save = async () => {
+    const { created: _c, modified: _m, ...input } = a;
+    const r = await send('annotation.save', { ...input, note: note.trim() });
+    if (r.ok) (setEditing(false), onChanged());
+  };
+  const remove = async () => {
+    if ((await send('annotation.delete', { id: a.id as number })).ok) onChanged();
+  };
+  return (
+    <li class={orphan ? 'annotation orphan' : 'annotation'} data-annotation={a.id}>
+      <button type="button" class="quote" disabled={orphan} onClick={() => void toTab(tabId)('annotation.scrollTo', { id: a.id as number })}>
+        {a.selectors?.[0]?.exact ?? ''}
+      </button>
+      {orphan && <p class="orphan-label">{t('sidebarOrphaned')}</p>}
+      {a.claimId && <p class="muted">{t('sidebarStates', a.claimId)}</p>}
+      {editing ? (
+        <>
+          <textarea class="note-edit" aria-label={t('annotateNote')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <button type="button" class="save" onClick={save}>{t('annotateSave')}</button>
+        </>
+      ) : (
+        a.note && <p class="note">{a.note}</p>
+      )}
+      <div class="row">
+        {!editing && <button type="button" class="edit" onClick={() => setEditing(true)}>{t('sidebarEdit')}</button>}
+        <button type="button" class="delete" onClick={remove}>{t('sidebarDelete')}</button>
+      </div>
+    </li>
+  );
+}
+
+/** The section for the page at `url` in tab `tabId`. */
+export function Annotations({ tabId, url }: { tabId: number; url: string }) {
+  const [items, setItems] = useState<UserAnnotation[]>([]);
+  const [orphans, setOrphans] = useState<number[]>([]);
+  const load = async () => {
+    const [list, lost] = await Promise.all([send('annotations.list', { url: pageKey(url) }), toTab(tabId)('annotations.orphans', {})]);
+    if (list.ok) setItems(list.value);
+    // A page whose content script is not running places nothing: every annotation is shown as orphaned.
+    setOrphans(lost.ok ? lost.value : list.ok ? list.value.map((a) => a.id as number) : []);
+  };
+  useEffect(() => {
+    void load();
+    return watchTabs((changed) => changed === tabId && void load());
+  }, [tabId, url]);
+  const changed = async () => {
+    await toTab(tabId)('annotations.refresh', {});
+    await load();
+  };
+  return (
+    <section class="annotations" aria-labelledby="annotations-heading">
+      <h2 id="annotations-heading">{t('sidebarAnnotations')}</h2>
+      {items.length === 0 ? (
+        <p class="muted">{t('sidebarNoAnnotations')}</p>
+      ) : (
+        <ul class="annotation-list">
+          {items.map((a) => (
+            <Item key={a.id} a={a} orphan={orphans.includes(a.id as number)} onChanged={() => void changed()} tabId={tabId} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
