@@ -1,74 +1,104 @@
 /**
- * `npm run bench`: the matcher's speed beside a naive baseline (one regex per alias), measured in the same run
- * on the same input, as ratios. Not a test: figures vary with the machine; the ratios are what to read.
- *   - index build time for the seed KB and a synthetic 100,000-entity / 20,000-claim KB;
- *   - matching throughput over 5 MB of article text with each KB.
+ * `npm run bench`: Crossread's performance side by side with baselines run on the same input in the same run,
+ * in Node and in Debian's Chromium and Firefox, written to BENCHMARKS.md with a chart (docs/bench/ratios.svg).
+ * Sections, one per file under scripts/bench/: content-script size (size.ts), knowledge-base scale (kb-scale.ts),
+ * then per browser the highlighting methods side by side (highlight.ts, in-page/methods.ts) and the built
+ * extension itself (extension.ts). Not a test: figures vary with the machine; the ratios are what to read.
+ *
+ * Flags: --quick (article and 1 MB page, fewer runs, KB up to 10,000 entities); --only=chromium|firefox|node.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildMatcher } from '../shared/match/index.ts';
-import type { KnowledgeBase } from '../shared/kb/types.ts';
+import { buildExtension } from './build.ts';
+import { benchBrowser, type BrowserResults } from './bench/browser-suite.ts';
+import type { BrowserName } from './bench/browsers.ts';
+import { ratioChart } from './bench/chart.ts';
+import { grownKb, measureKb, type KbScaleRow } from './bench/kb-scale.ts';
+import { chartBars, renderReport, type BenchResults } from './bench/report.ts';
+import { startSite } from './bench/setup.ts';
+import { contentScriptSize } from './bench/size.ts';
+import { times } from './bench/stats.ts';
 import { buildKb } from './kb/build.ts';
-import { compileNaive, matchNaive } from './bench/naive.ts';
-import { syntheticKb } from './bench/synthetic.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const say = (line: string) => console.log(line);
 
-/** Median wall time of `runs` calls, in milliseconds. */
-function time(runs: number, fn: () => unknown): number {
-  const times: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+function parseArgs(argv: string[]): { quick: boolean; only?: string } {
+  const opts: { quick: boolean; only?: string } = { quick: false };
+  for (const arg of argv) {
+    if (arg === '--quick') opts.quick = true;
+    else if (/^--only=(chromium|firefox|node)$/.test(arg)) opts.only = arg.slice(7);
+    else throw new Error(`bench: unknown argument ${arg} (use --quick, --only=chromium|firefox|node)`);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return opts;
 }
 
-function heapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-}
-
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-function benchKb(label: string, kb: KnowledgeBase, text: string, naiveSample: { aliases: number; bytes: number }): string[] {
-  const mb = text.length / 1e6;
-  const heapBefore = heapMb();
-  let matcher = buildMatcher(kb);
-  const heapIndex = heapMb() - heapBefore;
-  const buildMs = time(label === 'seed' ? 15 : 3, () => (matcher = buildMatcher(kb)));
-  const aliasCount = kb.entities.reduce((n, e) => n + e.aliases.length, 0);
-  const naiveBuildMs = time(3, () => compileNaive(kb.entities));
-  const fullMs = time(3, () => matcher.match(text));
-  const entityMs = time(3, () => matcher.matchEntities(text));
-  // The baseline on the whole text and KB would take hours at scale: run it on a sample and scale linearly
-  // in the number of aliases and of characters, which is how a regex-per-alias scan grows.
-  const patterns = compileNaive(kb.entities, naiveSample.aliases);
-  const sample = text.slice(0, naiveSample.bytes);
-  const naiveSampleMs = time(1, () => matchNaive(patterns, sample));
-  const naiveMs = naiveSampleMs * (aliasCount / patterns.length) * (text.length / sample.length);
-  const scaled = patterns.length < aliasCount || sample.length < text.length;
-  return [
-    `| ${label} | index build | ${fmt(buildMs)} ms | ${fmt(naiveBuildMs)} ms (compile ${aliasCount} regexes) | ${fmt(naiveBuildMs / buildMs, 2)}× |`,
-    `| ${label} | entities only | ${fmt(mb / (entityMs / 1000))} MB/s | ${fmt(mb / (naiveMs / 1000), 3)} MB/s${scaled ? ' (scaled from a sample)' : ''} | ${fmt(naiveMs / entityMs, 0)}× faster |`,
-    `| ${label} | entities + claims | ${fmt(mb / (fullMs / 1000))} MB/s | — | ${fmt(naiveMs / fullMs, 0)}× faster than naive entities alone |`,
-    `| ${label} | index heap | ${fmt(heapIndex)} MB | | |`,
-  ];
-}
-
-function main(): void {
-  const { kb } = buildKb(join(root, 'shared/kb'));
-  const articles = kb.sources.map((s) => s.text).join('\n\n');
+/** The text matched in the KB-scale section: the source articles repeated to 1 MB. */
+function articleText(texts: string[]): string {
+  const one = texts.join('\n\n');
   let text = '';
-  while (text.length < 5_000_000) text += articles + '\n\n';
-  console.log(`Input: ${(text.length / 1e6).toFixed(1)} MB of the five articles repeated; node ${process.version}.\n`);
-  console.log('| KB | what | Crossread | naive: one regex per alias | ratio |');
-  console.log('| --- | --- | --- | --- | --- |');
-  for (const line of benchKb('seed', kb, text, { aliases: Infinity, bytes: Infinity })) console.log(line);
-  const large = syntheticKb(100_000, 20_000, kb.concepts);
-  for (const line of benchKb('100k entities, 20k claims', large, text, { aliases: 20_000, bytes: 20_000 })) console.log(line);
+  while (text.length < 1_000_000) text += one + '\n\n';
+  return text;
 }
 
-main();
+function kbScale(kb: ReturnType<typeof buildKb>['kb'], quick: boolean): { rows: KbScaleRow[]; samples: number[] } {
+  const text = articleText(kb.sources.map((s) => s.text));
+  // The full match slows with the number of claims (see BENCHMARKS.md), so the big KBs match a prefix.
+  const plan: [number, number][] = quick ? [[0, 1_000_000], [10_000, 50_000]] : [[0, 1_000_000], [10_000, 100_000], [100_000, 20_000]];
+  const rows: KbScaleRow[] = [];
+  const samples: number[] = [];
+  say('\nKnowledge-base scale (Node)');
+  for (const [entities, chars] of plan) {
+    const grown = grownKb(kb, entities);
+    const row = measureKb(grown, text, grown === kb ? 5 : 1, text.slice(0, chars));
+    rows.push(row);
+    samples.push(chars);
+    say(`  ${row.entities} entities, ${row.claims} claims: build ${row.buildMs.toFixed(0)} ms, match ${row.fullMBps.toFixed(3)} MB/s (${times(rows[0]!.fullMBps / row.fullMBps)} slower than seed), entities only ${row.entityMBps.toFixed(1)} MB/s (${times(rows[0]!.entityMBps / row.entityMBps)}), heap ${row.heapMb.toFixed(0)} MB`);
+  }
+  return { rows, samples };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const { quick, only } = parseArgs(process.argv.slice(2));
+  const { kb } = buildKb(join(root, 'shared/kb'));
+  await buildExtension();
+  const size = await contentScriptSize(root);
+  say(`Content script: ${(size.minified / 1024).toFixed(1)} KB minified (${(size.gzip / 1024).toFixed(1)} KB gzip), ${(size.shipped / 1024).toFixed(1)} KB as shipped`);
+  const scale = only && only !== 'node' ? { rows: [], samples: [] } : kbScale(kb, quick);
+  const site = await startSite(kb);
+  const browsers: BrowserResults[] = [];
+  try {
+    for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+      if (only && only !== name) continue;
+      browsers.push(await benchBrowser(name, site, join(root, 'dist', name === 'chromium' ? 'chrome' : 'firefox'), quick, say));
+    }
+  } finally {
+    await site.server.close();
+  }
+  const results: BenchResults = {
+    quick,
+    node: process.version,
+    cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
+    durationS: (performance.now() - started) / 1000,
+    pages: site.pages,
+    terms: site.terms.length,
+    size,
+    kb: scale.rows,
+    kbSample: scale.samples,
+    browsers,
+  };
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  writeFileSync(join(root, '.bench/results.json'), JSON.stringify(results, null, 2));
+  mkdirSync(join(root, 'docs/bench'), { recursive: true });
+  writeFileSync(join(root, 'docs/bench/ratios.svg'), ratioChart('Crossread vs baselines, time in script (log scale)', chartBars(results)));
+  writeFileSync(join(root, 'BENCHMARKS.md'), renderReport(results, join(root, 'scripts/bench/notes.md')));
+  say(`\nWrote BENCHMARKS.md and docs/bench/ratios.svg in ${Math.round(results.durationS)} s.`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,198 @@
+/** Writes BENCHMARKS.md from one run's results; the explanations of missed aims come from notes.md beside it. */
+import { readFileSync } from 'node:fs';
+import type { BrowserResults } from './browser-suite.ts';
+import type { Bar } from './chart.ts';
+import { METHODS, type MethodName } from './highlight.ts';
+import type { KbScaleRow } from './kb-scale.ts';
+import { PAGE_LABELS, type PageId, type PageInfo } from './setup.ts';
+import type { ScriptSize } from './size.ts';
+import { ms, times } from './stats.ts';
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  quick: boolean;
+  node: string;
+  cpus: string;
+  durationS: number;
+  pages: Record<PageId, PageInfo>;
+  terms: number;
+  size: ScriptSize;
+  kb: KbScaleRow[];
+  /** Characters of text the full match ran over, per KB row (smaller for the slow large KBs). */
+  kbSample: number[];
+  browsers: BrowserResults[];
+}
+
+const NAMES: Record<MethodName, string> = {
+  crossread: 'Crossread (extract + match + draw)',
+  floor: 'floor: one pattern, Highlight API',
+  advancedmark: 'advanced-mark.js (combined, cached)',
+  markjs: 'mark.js',
+  perAlias: 'one regex per alias',
+};
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const yes = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/** The bars of the chart: per browser and page, Crossread's speed-up over each baseline and its cost over the floor. */
+export function chartBars(r: BenchResults): Bar[] {
+  const bars: Bar[] = [];
+  for (const b of r.browsers) {
+    for (const [id, m] of Object.entries(b.methods) as [PageId, Record<MethodName, { scriptMs: number }>][]) {
+      const c = m.crossread.scriptMs;
+      const group = `${b.name}, ${PAGE_LABELS[id]}`;
+      bars.push(
+        { group, label: 'vs mark.js (× faster)', value: m.markjs.scriptMs / c, color: '#c0392b' },
+        { group, label: 'vs advanced-mark.js (× faster)', value: m.advancedmark.scriptMs / c, color: '#e67e22' },
+        { group, label: 'vs regex per alias (× faster)', value: m.perAlias.scriptMs / c, color: '#8e44ad' },
+        { group, label: 'Crossread ÷ floor (× slower)', value: c / m.floor.scriptMs, color: '#2980b9' },
+      );
+    }
+  }
+  return bars;
+}
+
+function aims(r: BenchResults): string[] {
+  const lines = ['| aim | measured | |', '| --- | --- | --- |'];
+  for (const b of r.browsers) {
+    const m = b.methods['1mb'];
+    if (!m) continue;
+    const c = m.crossread.scriptMs;
+    lines.push(
+      `| ${b.name}: 1 MB page ≥ 40× faster than mark.js | ${times(m.markjs.scriptMs / c)} (${ms(m.markjs.scriptMs)} vs ${ms(c)}) | ${yes(m.markjs.scriptMs / c >= 40)} |`,
+      `| ${b.name}: 1 MB page ≥ 5× faster than advanced-mark.js | ${times(m.advancedmark.scriptMs / c)} (${ms(m.advancedmark.scriptMs)}) | ${yes(m.advancedmark.scriptMs / c >= 5)} |`,
+      `| ${b.name}: 1 MB page within 1.5× of the floor | ${times(c / m.floor.scriptMs)} (floor ${ms(m.floor.scriptMs)}) | ${yes(c / m.floor.scriptMs <= 1.5)} |`,
+    );
+    const longest = Math.max(...Object.values(b.script).map((s) => s.longestTaskMs), b.bursts.longestTaskMs);
+    lines.push(`| ${b.name}: no main-thread task over 50 ms (extension, every page and the bursts) | longest ${ms(longest)} | ${yes(longest <= 50)} |`);
+    const a = b.script.article;
+    if (a) {
+      lines.push(
+        `| ${b.name}: article highlighted within 100 ms of load | ${ms(a.loadToDrawn)} | ${yes(a.loadToDrawn <= 100)} |`,
+        `| ${b.name}: article extract + match + draw under 10 ms | ${ms(a.extract + a.match + a.draw)} | ${yes(a.extract + a.match + a.draw < 10)} |`,
+      );
+    }
+    const one = b.script['1mb'];
+    if (one) lines.push(`| ${b.name}: 1 MB page under 150 ms of work (index + extract + match + draw) | ${ms(one.index + one.extract + one.match + one.draw)} | ${yes(one.index + one.extract + one.match + one.draw < 150)} |`);
+  }
+  const seed = r.kb[0];
+  const big = r.kb.find((row) => row.entities >= 100_000);
+  if (seed && big) {
+    lines.push(
+      `| 100,000-entity KB ≤ 3× slower to match than the seed (entities + claims) | ${times(seed.fullMBps / big.fullMBps)} | ${yes(seed.fullMBps / big.fullMBps <= 3)} |`,
+      `| … entities only | ${times(seed.entityMBps / big.entityMBps)} | ${yes(seed.entityMBps / big.entityMBps <= 3)} |`,
+    );
+  }
+  lines.push(`| content script under 60 KB minified | ${kb(r.size.minified)} | ${yes(r.size.minified < 60 * 1024)} |`);
+  return lines;
+}
+
+function highlightTables(b: BrowserResults, pages: Record<PageId, PageInfo>): string[] {
+  const lines: string[] = [];
+  for (const [id, m] of Object.entries(b.methods) as [PageId, Record<MethodName, BrowserResults['methods']['article'] & object>[MethodName]][]) {
+    const info = pages[id];
+    lines.push(`#### ${b.name}: ${PAGE_LABELS[id]} (${kb(info.bytes)}, ${info.textNodes.toLocaleString('en')} text nodes)`, '');
+    lines.push('| method | time in script | Crossread is | load → highlights drawn | longest task | highlights | runs |', '| --- | --- | --- | --- | --- | --- | --- |');
+    const c = m.crossread.scriptMs;
+    for (const method of METHODS) {
+      const s = m[method];
+      const ratio = method === 'crossread' ? '' : method === 'floor' ? `${times(c / s.scriptMs)} the floor's time` : `${times(s.scriptMs / c)} faster`;
+      const capped = s.done < 1 ? ` (capped after ${Math.round(s.done * 100)}% of the page, extrapolated)` : '';
+      const claims = method === 'crossread' ? ` + ${s.claims} claims` : '';
+      lines.push(`| ${NAMES[method]} | ${ms(s.scriptMs)}${capped} | ${ratio} | ${ms(s.waitMs)} | ${ms(s.longestTaskMs)} | ${s.highlights}${claims} | ${s.runs} |`);
+    }
+    const split = m.crossread.split;
+    if (split) lines.push('', `Crossread's stages here: index build ${ms(split.index)} (counted in load → drawn, not in script time), extract ${ms(split.extract)}, match ${ms(split.match)}, draw ${ms(split.draw)}.`);
+    lines.push('');
+  }
+  return lines;
+}
+
+function extensionTables(r: BenchResults): string[] {
+  const lines = ['| browser | page | get index | extract | match | draw | start → drawn | load → drawn | longest task | highlights |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  for (const b of r.browsers) {
+    for (const [id, s] of Object.entries(b.script) as [PageId, NonNullable<BrowserResults['script']['article']>][]) {
+      lines.push(`| ${b.name} | ${PAGE_LABELS[id]} | ${ms(s.index)} | ${ms(s.extract)} | ${ms(s.match)} | ${ms(s.draw)} | ${ms(s.total)} | ${ms(s.loadToDrawn)} | ${ms(s.longestTaskMs)} | ${s.highlights} |`);
+    }
+  }
+  return lines;
+}
+
+/** The whole report as Markdown. */
+export function renderReport(r: BenchResults, notesPath: string): string {
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench${r.quick ? ' -- --quick' : ''}\` (scripts/bench.ts) in ${Math.round(r.durationS)} s on ${r.cpus}, Node ${r.node}, ` +
+      `${r.browsers.map((b) => b.version).join(' and ')}. Figures vary with the machine and its load; the ratios, each taken against ` +
+      'baselines run on the same input in the same run, are what to read. Rerun with `npm run bench` (`-- --quick` for a smaller subset).',
+    '',
+    '![Crossread against the baselines](docs/bench/ratios.svg)',
+    '',
+    '## Aims',
+    '',
+    ...aims(r),
+    '',
+    '## Why the missed aims are missed',
+    '',
+    readFileSync(notesPath, 'utf8').trim(),
+    '',
+    '## Highlighting side by side',
+    '',
+    `Each method runs after the page's load event in a browser without the extension, on a fresh load per run; the medians are shown. ` +
+      `All methods highlight the same ${r.terms} terms: every distinct text Crossread's matcher marks as an entity in the source articles the pages are made of ` +
+      '(case-sensitive, whole words). Crossread also finds claims, which the baselines cannot. "Time in script" is from the start of the method until its ' +
+      "highlights are in place (Crossread's yields included; its index build is shown apart); \"load → highlights drawn\" runs from the load event to the first " +
+      'frame after drawing and includes that frame\'s style and paint. mark.js and advanced-mark.js wrap `<mark>` elements; the floor and the regex-per-alias ' +
+      'baseline draw with the Highlight API like Crossread. Highlight counts differ a little: the mark.js libraries and the per-alias regexes also count a ' +
+      "term inside a longer one (\"Putin\" in \"Wladimir Putin\"), and Crossread leaves out short forms it cannot resolve.",
+    '',
+    'The longest task is Chromium\'s PerformanceObserver longtask; Firefox has none, so there it is the longest gap in a zero-delay timer chain (an upper bound, ~4 ms of clamp included).',
+    '',
+  ];
+  for (const b of r.browsers) out.push(`### ${b.name}`, '', ...highlightTables(b, r.pages));
+  out.push(
+    '## The extension in the browser: content-script start → highlights',
+    '',
+    "From the content script's own performance measures (cl-index = asking the background for the KB and building the matcher, cl-extract, cl-match, cl-draw) on each page loaded with the built extension; medians of several loads for the article and the 1 MB page, one load for the others. The longest task is taken from the content script's start until 250 ms after it drew.",
+    '',
+    ...extensionTables(r),
+    '',
+    '## Cold start',
+    '',
+    '| browser | install → KB seeded and in the first page | first page: load → first highlight | navigation → first highlight |',
+    '| --- | --- | --- | --- |',
+    ...r.browsers.map((b) => `| ${b.name} | ${ms(b.cold.installToKb)} | ${ms(b.cold.loadToFirst)} | ${ms(b.cold.navToFirst)} |`),
+    '',
+    '## Dynamic pages',
+    '',
+    "20 bursts, 100 ms apart, each appending 250 paragraphs (a `<p>` and its text: 10,000 nodes in all) to the article page after its first highlights. \"Measured\" sums the content script's extract, match and draw measures for the bursts (wall time, so yields count); Chromium's main-thread task time for the same bursts is shown with and without the extension.",
+    '',
+    '| browser | scans | measured | main-thread tasks (with / without extension) | longest task | last burst → drawn | highlights |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...r.browsers.map((b) => {
+      const task = b.bursts.taskMs !== undefined ? `${ms(b.bursts.taskMs)} / ${ms(b.burstsPlain?.taskMs ?? NaN)}` : '—';
+      return `| ${b.name} | ${b.bursts.scans} | ${ms(b.bursts.measuredMs)} | ${task} | ${ms(b.bursts.longestTaskMs)} | ${ms(b.bursts.settleMs)} | ${b.bursts.highlights} |`;
+    }),
+    '',
+    '## Knowledge-base scale (Node)',
+    '',
+    "The seed KB, and the seed grown with synthetic entities (multi-word names with inflected aliases) and claims in the seed's proportion, drawn from the real concept lexicon (scripts/bench/synthetic.ts). Match throughput is over the source articles repeated; for the larger KBs the full match runs on a prefix of the text (shown), as it would otherwise take minutes. The index build is what the content script does on every page load.",
+    '',
+    '| entities | claims | KB sent to the page | index build | match, entities + claims | match, entities only | index heap | full-match text |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...r.kb.map((row, k) => `| ${row.entities.toLocaleString('en')} | ${row.claims.toLocaleString('en')} | ${row.payloadMb.toFixed(1)} MB | ${ms(row.buildMs)} | ${row.fullMBps.toFixed(3)} MB/s (${times(r.kb[0]!.fullMBps / row.fullMBps)} slower than seed) | ${row.entityMBps.toFixed(1)} MB/s (${times(r.kb[0]!.entityMBps / row.entityMBps)}) | ${row.heapMb.toFixed(0)} MB | ${(r.kbSample[k]! / 1000).toFixed(0)} KB |`),
+    '',
+    '## What the content script costs a page',
+    '',
+    `Size: ${kb(r.size.shipped)} as shipped (dist/chrome/content.js, not minified on purpose), ${kb(r.size.minified)} minified, ${kb(r.size.gzip)} gzipped. Largest parts of the minified bundle: ${r.size.parts.map(([p, n]) => `${p} ${kb(n)}`).join(', ')}.`,
+    '',
+  );
+  for (const b of r.browsers) {
+    if (!b.cost) continue;
+    out.push('| page (Chromium) | heap growth after GC | script time on the main thread | all main-thread task time |', '| --- | --- | --- | --- |');
+    for (const [id, c] of Object.entries(b.cost)) out.push(`| ${PAGE_LABELS[id as PageId]} | ${c.heapMb.toFixed(1)} MB | ${ms(c.scriptMs)} | ${ms(c.taskMs)} |`);
+    out.push('', 'With the extension minus without it, the same page, medians of a few loads (CDP Performance.getMetrics after a forced GC). Firefox has no such counters from outside; its time on the main thread is bounded by the stage times above.', '');
+  }
+  return out.join('\n') + '\n';
+}
