@@ -248,8 +248,8 @@ export interface OptionsToBackground {
 
 /** Calls the sidebar makes to a tab's content script about annotations. */
 export interface AnnotationsToContent {
-  /** Ids of this page's annotations that could not be placed (orphans). */
-  'annotations.orphans': { params: Record<string, never>; result: number[] };
+  /** This page's annotations: those placed, with the text they cover now, and the ids of those that are not (orphans). */
+  'annotations.status': { params: Record<string, never>; result: { placed: Array<{ id: number; text: string }>; orphans: number[] } };
   /** Loads and anchors the page's annotations again (after an edit or delete elsewhere). */
   'annotations.refresh': { params: Record<string, never>; result: null };
   /** Scrolls to an annotation; false if it is not on the page. */

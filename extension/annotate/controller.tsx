@@ -35,7 +35,7 @@ export class AnnotationController {
   constructor(private signal: AbortSignal) {
     const onUp = (e: Event) => {
       if (this.host && e.composedPath().includes(this.host.host)) return;
-      requestAnimationFrame(() => void this.offerToolbar());
+      requestAnimationFrame(() => void this.offerToolbar().catch((err: unknown) => console.warn('Crossread: toolbar', err)));
     };
     document.addEventListener('mouseup', onUp, { signal });
     document.addEventListener('keyup', (e) => e.shiftKey && onUp(e), { signal });
@@ -143,7 +143,10 @@ export class AnnotationController {
 
   private listen(): void {
     const handlers: { [K in keyof AnnotationsToContent]: (p: AnnotationsToContent[K]['params']) => Promise<AnnotationsToContent[K]['result']> } = {
-      'annotations.orphans': async () => this.orphans,
+      'annotations.status': async () => ({
+        placed: [...this.placed].map(([id, range]) => ({ id, text: range.toString() })),
+        orphans: this.orphans,
+      }),
       'annotations.refresh': async () => (await this.refresh(), null),
       'annotation.scrollTo': async ({ id }) => {
         const range = this.placed.get(id);

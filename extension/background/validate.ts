@@ -94,7 +94,7 @@ const OTHERS = new Set([
   'page.rescan',
   'page.step',
   'tab.updated',
-  'annotations.orphans',
+  'annotations.status',
   'annotations.refresh',
   'annotation.scrollTo',
 ]);

@@ -26,6 +26,9 @@ async function start(signal: AbortSignal): Promise<void> {
   const settings = await send('settings.get', {});
   // Sites the user switched off get nothing from us: no scan, no highlights, no record of the visit.
   if (settings.ok && isSiteDisabled(location.hostname, settings.value.disabledSites)) return;
+  // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
+  const annotations = new AnnotationController(signal);
+  void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
   const knowledge = await loadKnowledge();
   signal.throwIfAborted();
   let session: PageSession | null = null;
@@ -52,9 +55,7 @@ async function start(signal: AbortSignal): Promise<void> {
     },
     signal,
   );
-  const annotations = new AnnotationController(signal);
   await session.rescanAll();
-  await annotations.refresh();
   await annotations.recordReading(session.store.all());
 }
 

@@ -51,10 +51,10 @@ export function Annotations({ tabId, url }: { tabId: number; url: string }) {
   const [items, setItems] = useState<UserAnnotation[]>([]);
   const [orphans, setOrphans] = useState<number[]>([]);
   const load = async () => {
-    const [list, lost] = await Promise.all([send('annotations.list', { url: pageKey(url) }), toTab(tabId)('annotations.orphans', {})]);
+    const [list, lost] = await Promise.all([send('annotations.list', { url: pageKey(url) }), toTab(tabId)('annotations.status', {})]);
     if (list.ok) setItems(list.value);
     // A page whose content script is not running places nothing: every annotation is shown as orphaned.
-    setOrphans(lost.ok ? lost.value : list.ok ? list.value.map((a) => a.id as number) : []);
+    setOrphans(lost.ok ? lost.value.orphans : list.ok ? list.value.map((a) => a.id as number) : []);
   };
   useEffect(() => {
     void load();
