@@ -110,47 +110,56 @@ export interface BurstResult {
   /** From the last burst until its highlights were drawn. */
   settleMs: number;
   highlights: number;
+  /** False when the page had not caught up with the bursts by the deadline. */
+  settled: boolean;
   /** Chromium: main-thread task time during the bursts (CDP TaskDuration). */
   taskMs?: number;
 }
 
 /** Appends `bursts` bursts of paragraphs, 10,000 nodes in total (a <p> and its text each), every `everyMs`. */
-export async function bursts(page: Page, count: number, everyMs: number, withExtension: boolean): Promise<BurstResult> {
+export async function bursts(page: Page, count: number, everyMs: number, withExtension: boolean, deadlineMs: number): Promise<BurstResult> {
   const before = withExtension ? await page.evaluate(() => performance.getEntriesByName('cl-draw').length) : 0;
   const metrics0 = await page.metrics().catch(() => null);
-  const span = await page.evaluate(
-    (count: number, everyMs: number) =>
-      new Promise<[number, number]>((resolve) => {
-        const sentences = [...document.querySelectorAll('main p')].map((p) => p.textContent ?? '');
-        const perBurst = Math.round(5000 / count);
-        const start = performance.now();
-        let k = 0;
-        const burst = () => {
-          const main = document.querySelector('main')!;
-          for (let i = 0; i < perBurst; i++) {
-            const p = document.createElement('p');
-            p.textContent = sentences[(k * perBurst + i) % sentences.length]!;
-            main.append(p);
-          }
-          if (++k < count) setTimeout(burst, everyMs);
-          else resolve([start, performance.now()]);
-        };
-        burst();
-      }),
+  // The bursts run on the page's own timers; Node only polls, and gives up waiting after `deadlineMs`.
+  await page.evaluate(
+    (count: number, everyMs: number) => {
+      const w = window as unknown as { __bursts: number[] };
+      const sentences = [...document.querySelectorAll('main p')].map((p) => p.textContent ?? '');
+      const perBurst = Math.round(5000 / count);
+      w.__bursts = [performance.now()];
+      let k = 0;
+      const burst = () => {
+        const main = document.querySelector('main')!;
+        for (let i = 0; i < perBurst; i++) {
+          const p = document.createElement('p');
+          p.textContent = sentences[(k * perBurst + i) % sentences.length]!;
+          main.append(p);
+        }
+        if (++k < count) setTimeout(burst, everyMs);
+        else w.__bursts.push(performance.now());
+      };
+      burst();
+    },
     count,
     everyMs,
   );
-  // Settled: no new draw for a second.
+  const deadline = Date.now() + deadlineMs;
+  const ask = <T>(fn: () => T, wait: number) =>
+    Promise.race([page.evaluate(fn), new Promise<null>((resolve) => setTimeout(() => resolve(null), wait))]);
+  // Settled: all bursts appended and no new draw for a second.
   let last = -1;
-  for (let stable = 0; stable < 10; ) {
+  let settled = false;
+  for (let stable = 0; !settled && Date.now() < deadline; ) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const n = await page.evaluate(() => performance.getEntriesByName('cl-draw').length);
-    stable = n === last ? stable + 1 : 0;
-    last = n;
+    const n = await ask(() => ((window as unknown as { __bursts: number[] }).__bursts.length === 2 ? performance.getEntriesByName('cl-draw').length : -1), 5000);
+    stable = n !== null && n >= 0 && n === last ? stable + 1 : 0;
+    last = n ?? -1;
+    settled = stable >= 10;
   }
   const metrics1 = await page.metrics().catch(() => null);
   const taskMs = metrics0 && metrics1 ? ((metrics1.TaskDuration ?? 0) - (metrics0.TaskDuration ?? 0)) * 1000 : undefined;
   const raw = await page.evaluate((skip: number) => {
+    const span = (window as unknown as { __bursts: number[] }).__bursts;
     const entries = (name: string) => performance.getEntriesByName(name).slice(name === 'cl-draw' ? skip : 0);
     const draws = entries('cl-draw');
     const probe = (window as unknown as { __probe: Probe }).__probe;
@@ -160,16 +169,18 @@ export async function bursts(page: Page, count: number, everyMs: number, withExt
       all: ['cl-extract', 'cl-match', 'cl-draw'].flatMap((n) => performance.getEntriesByName(n).map((e) => [e.startTime, e.duration])),
       probe,
       highlights: (registry.get('cl-entity')?.size ?? 0) + (registry.get('cl-claim')?.size ?? 0),
+      span: (window as unknown as { __bursts: number[] }).__bursts,
     };
   }, before);
-  const [start, end] = span;
-  const lastDraw = raw.draws.length > 0 ? Math.max(...raw.draws.map(([s, d]) => s! + d!)) : end;
+  const [start = 0, end = NaN] = raw.span;
+  const lastDraw = raw.draws.length > 0 ? raw.draws.reduce((m, [s, d]) => Math.max(m, s! + d!), 0) : end;
   const spans = raw.probe.tasks.length > 0 ? raw.probe.tasks : raw.probe.gaps;
   return {
     measuredMs: raw.all.filter(([s]) => s! >= start).reduce((n, [, d]) => n + d!, 0),
     scans: raw.draws.length,
     longestTaskMs: longestIn(spans, start, lastDraw + 250),
-    settleMs: Math.max(0, lastDraw - end),
+    settleMs: settled ? Math.max(0, lastDraw - end) : NaN,
+    settled,
     highlights: raw.highlights,
     taskMs,
   };

@@ -172,7 +172,7 @@ export function renderReport(r: BenchResults, notesPath: string): string {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...r.browsers.map((b) => {
       const task = b.bursts.taskMs !== undefined ? `${ms(b.bursts.taskMs)} / ${ms(b.burstsPlain?.taskMs ?? NaN)}` : '—';
-      return `| ${b.name} | ${b.bursts.scans} | ${ms(b.bursts.measuredMs)} | ${task} | ${ms(b.bursts.longestTaskMs)} | ${ms(b.bursts.settleMs)} | ${b.bursts.highlights} |`;
+      return `| ${b.name} | ${b.bursts.scans} | ${ms(b.bursts.measuredMs)} | ${task} | ${ms(b.bursts.longestTaskMs)} | ${b.bursts.settled ? ms(b.bursts.settleMs) : '**not caught up** by the deadline'} | ${b.bursts.highlights} |`;
     }),
     '',
     '## Knowledge-base scale (Node)',

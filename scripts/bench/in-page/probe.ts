@@ -29,3 +29,7 @@ const tick = () => {
   setTimeout(tick, 0);
 };
 setTimeout(tick, 0);
+
+// Functions the bench passes to page.evaluate are compiled by tsx, whose esbuild settings (keepNames) wrap inner
+// named functions in a __name(fn, name) call; the page needs that helper to run them.
+(window as unknown as { __name: (fn: unknown) => unknown }).__name = (fn) => fn;
