@@ -74,6 +74,13 @@ function callSource(fn: (...a: never[]) => unknown, scope: string, args: unknown
   return `(${fn.toString()})(${scope}, ...${JSON.stringify(args)})`;
 }
 
+/** `work`, or a rejection with `message` if it has not settled after `ms`. */
+async function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Puppeteer's page.goto on Firefox extension pages never settles (BROWSER-TESTING.md): wait on the DOM. */
 async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url).catch(() => undefined);
@@ -157,28 +164,21 @@ export async function launch(name: BrowserName): Promise<Harness> {
     t.type() === 'service_worker' && t.url().startsWith(origin);
 
   /**
-   * Lets a restarted worker run. Puppeteer auto-attaches with "wait for debugger on start", but a worker restarted
-   * after a stop keeps its target id, so puppeteer never resumes it and the worker hangs before its first line.
+   * Evaluates in the worker through a fresh CDP session: puppeteer's cached WebWorker dies with a stopped worker.
+   * Bounded, so a worker that never answers fails the call with a message instead of the whole test's timeout.
    */
-  async function resumeWorker(): Promise<void> {
-    for (const target of browser.targets().filter(isOurWorker)) {
-      const session = await target.createCDPSession().catch(() => null);
-      await session?.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
-      await session?.detach().catch(() => undefined);
-    }
-  }
-
-  /** Evaluates in the worker through a fresh CDP session: puppeteer's cached WebWorker dies with a stopped worker. */
   async function evaluateInWorker(expression: string): Promise<unknown> {
     const target = await browser.waitForTarget(isOurWorker, { timeout: 15_000 });
     const session = await target.createCDPSession();
     try {
+      // A worker starting while this session attaches can miss puppeteer's own resume (its auto-attach handler
+      // skips targets being attached by hand); a resume from any session releases it (measured in Chromium 156).
       await session.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
-      const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
-        expression,
-        awaitPromise: true,
-        returnByValue: true,
-      });
+      const { result, exceptionDetails } = await withDeadline(
+        session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }),
+        20_000,
+        'harness: the service worker did not answer Runtime.evaluate',
+      );
       if (exceptionDetails) {
         throw new Error(`in the service worker: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
       }
@@ -224,19 +224,11 @@ export async function launch(name: BrowserName): Promise<Harness> {
       let stopped!: () => void;
       const done = new Promise<void>((resolve) => (stopped = resolve));
       session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        for (const v of versions.filter((v) => v.scriptURL.startsWith(origin))) {
-          if (v.runningStatus === 'stopped') stopped();
-          // The session stays open for the harness's life, to resume the worker whenever it starts again.
-          if (v.runningStatus === 'starting') void resumeWorker();
-        }
+        if (versions.some((v) => v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped')) stopped();
       });
       await session.send('ServiceWorker.enable');
       await session.send('ServiceWorker.stopAllWorkers');
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('harness: the service worker did not stop')), 10_000);
-      });
-      await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
+      await withDeadline(done, 10_000, 'harness: the service worker did not stop').finally(() => session.detach().catch(() => undefined));
     },
     async reloadExtension() {
       // Installing the same folder again is an update in both browsers: onInstalled fires with reason "update".
