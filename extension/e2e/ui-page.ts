@@ -81,3 +81,21 @@ export async function waitForCard(page: Page, shown: boolean): Promise<Awaited<R
 export function inView(box: { top: number; bottom: number }, height: number): boolean {
   return box.top >= 0 && box.bottom <= height;
 }
+
+/**
+ * Saves a screenshot of the open card with the text around it: the card's box joined with the article column and
+ * the pointer's line, grown by a margin and kept inside the viewport.
+ */
+export async function screenshotCard(page: Page, path: string, pointer: { x: number; y: number }): Promise<void> {
+  const clip = await page.evaluate((p) => {
+    const card = document.querySelector('cl-root')!.shadowRoot!.querySelector('.cl-card')!.getBoundingClientRect();
+    const column = (document.querySelector('main') ?? document.body).getBoundingClientRect();
+    const margin = 24;
+    const left = Math.max(0, Math.min(card.left, column.left) - margin);
+    const top = Math.max(0, Math.min(card.top, p.y - 20) - margin);
+    const right = Math.min(innerWidth, Math.max(card.right, column.right) + margin);
+    const bottom = Math.min(innerHeight, Math.max(card.bottom, p.y + 20) + margin);
+    return { x: left, y: top, width: right - left, height: bottom - top };
+  }, pointer);
+  await page.screenshot({ path, clip });
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type Harness } from './harness.ts';
-import { highlightTexts, hover, inView, pointOf, readCard, waitForCard, waitForHighlights } from './ui-page.ts';
+import { highlightTexts, hover, inView, pointOf, readCard, screenshotCard, waitForCard, waitForHighlights } from './ui-page.ts';
 
 const EXPECTED = JSON.parse(readFileSync(new URL('./fixtures/ui/article.expected.json', import.meta.url), 'utf8')) as {
   entities: string[];
@@ -17,7 +17,8 @@ const EXPECTED = JSON.parse(readFileSync(new URL('./fixtures/ui/article.expected
   hoverClaim: { passage: string; word: string; card: string[]; otherSources: number };
   neverHighlightedIn: string[];
 };
-const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+/** Screenshots for people to look at (and the README's pictures to be chosen from); gitignored. */
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const ARTICLE = '/ui/article.html';
 
 /** The extension API object of an extension page's main world (Firefox: browser, Chromium: chrome). */
@@ -62,7 +63,7 @@ describe.each(BROWSERS)('UI in %s', (name) => {
   let tabId: number;
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
     h = await launch(name);
     article = await h.openPage(ARTICLE);
     await article.setViewport({ width: 1100, height: 800 });
@@ -100,11 +101,12 @@ describe.each(BROWSERS)('UI in %s', (name) => {
   });
 
   it('shows a name’s card after a dwell, keeps it while hovered, and closes it on Escape', async () => {
-    await hover(article, await pointOf(article, 'cl-entity', EXPECTED.hoverEntity.text));
+    const pointer = await pointOf(article, 'cl-entity', EXPECTED.hoverEntity.text);
+    await hover(article, pointer);
     expect(await readCard(article)).toBeNull();
     const card = await waitForCard(article, true);
     for (const text of EXPECTED.hoverEntity.card) expect(card?.text).toContain(text);
-    await article.screenshot({ path: `${RESULTS}card-entity-${name}.png` });
+    await screenshotCard(article, `${SHOTS}card-entity-${name}.png`, pointer);
     // Onto the card itself: it stays (WCAG 1.4.13, hoverable).
     const box = await article.evaluate(() => {
       const b = document.querySelector('cl-root')!.shadowRoot!.querySelector('.cl-card')!.getBoundingClientRect();
@@ -119,14 +121,15 @@ describe.each(BROWSERS)('UI in %s', (name) => {
 
   it('lists the other sources of a claim, each with its own quote and a link', async () => {
     await article.mouse.move(5, 5);
-    await hover(article, await pointOf(article, 'cl-claim', EXPECTED.hoverClaim.passage, EXPECTED.hoverClaim.word));
+    const pointer = await pointOf(article, 'cl-claim', EXPECTED.hoverClaim.passage, EXPECTED.hoverClaim.word);
+    await hover(article, pointer);
     const card = await waitForCard(article, true);
     for (const text of EXPECTED.hoverClaim.card) expect(card?.text).toContain(text);
     expect(card?.sources).toBeGreaterThanOrEqual(EXPECTED.hoverClaim.otherSources);
     // The article is a copy of a KB source: its own wording is not "also reported by".
     expect(card?.text).not.toContain(EXPECTED.hoverClaim.passage);
     expect(card?.links.every((href) => href.startsWith(`${h.origin}reader/reader.html?source=`))).toBe(true);
-    await article.screenshot({ path: `${RESULTS}card-claim-${name}.png` });
+    await screenshotCard(article, `${SHOTS}card-claim-${name}.png`, pointer);
   });
 
   it('opens a link to another source in the reader, with the quote highlighted and in view', async () => {
@@ -160,7 +163,7 @@ describe.each(BROWSERS)('UI in %s', (name) => {
     expect(listed).toEqual(await highlightTexts(article, 'cl-claim'));
     await sidebar.click('.claim-toggle');
     await sidebar.waitForSelector('.claim-sources .cl-source');
-    await sidebar.screenshot({ path: `${RESULTS}sidebar-${name}.png` });
+    await sidebar.screenshot({ path: `${SHOTS}sidebar-${name}.png` });
 
     const last = listed.length - 1;
     await article.evaluate(() => scrollTo(0, 0));

@@ -7,9 +7,11 @@
  */
 
 const ENTITY = 'background-color: rgba(250, 190, 40, 0.22);';
+// A claim is often a whole sentence and a page holds many: a thin, half-transparent line set a little below the
+// text marks it without turning the article into a wall of underlines.
 const CLAIM =
   'text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 1px;' +
-  ' text-decoration-color: rgba(30, 140, 185, 0.85);';
+  ' text-decoration-color: rgba(30, 140, 185, 0.5); text-underline-offset: 0.22em;';
 const FLASH = 'background-color: rgba(40, 150, 190, 0.35);';
 const FOCUS = 'background-color: rgba(40, 150, 190, 0.28); text-decoration-line: underline; text-decoration-color: currentColor;';
 
