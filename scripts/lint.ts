@@ -2,23 +2,24 @@
  * `npm run lint`: web-ext lint on dist/firefox, failing on any error and on any warning in our own code.
  * Bundled third-party code is told apart by the `// node_modules/...` section comments esbuild writes into
  * unminified bundles: Preact's renderer assigns innerHTML (for dangerouslySetInnerHTML, which we never use),
- * and the linter cannot know that.
+ * and the linter cannot know that. The e2e suite runs the same check (extension/e2e/lint.e2e.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webExt, { type LintMessage } from 'web-ext';
 import { ROOT } from './build.ts';
 
-interface LintMessage {
-  code: string;
-  message: string;
-  file?: string;
-  line?: number;
+/** A warning the linter found in bundled third-party code, with the package it came from. */
+export interface VendorWarning extends LintMessage {
+  vendor: string;
 }
 
-interface LintReport {
+/** The linter's findings, with warnings split into our own code's and bundled packages'. */
+export interface LintOutcome {
   errors: LintMessage[];
-  warnings: LintMessage[];
+  ours: LintMessage[];
+  vendor: VendorWarning[];
   notices: LintMessage[];
 }
 
@@ -32,29 +33,35 @@ export function thirdPartyAt(bundleText: string, line: number): string | null {
   return null;
 }
 
-function main(): number {
-  const dir = join(ROOT, 'dist', 'firefox');
-  const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  const start = run.stdout.indexOf('{');
-  if (start < 0) {
-    console.error(run.stderr || 'lint: web-ext printed no report (did `npm run build` run?)');
-    return 1;
+/** Runs addons-linter (through web-ext's API) on an unpacked Firefox build. */
+export async function lintFirefox(dir = join(ROOT, 'dist', 'firefox')): Promise<LintOutcome> {
+  const report = await webExt.cmd.lint({ sourceDir: dir, output: 'json', boring: true }, { shouldExitProgram: false });
+  const ours: LintMessage[] = [];
+  const vendor: VendorWarning[] = [];
+  for (const w of report.warnings) {
+    const from = w.file && w.line ? thirdPartyAt(readFileSync(join(dir, w.file), 'utf8'), w.line) : null;
+    if (from) vendor.push({ ...w, vendor: from });
+    else ours.push(w);
   }
-  const report = JSON.parse(run.stdout.slice(start)) as LintReport;
-  const ours = report.warnings.filter((w) => {
-    if (!w.file || !w.line) return true;
-    const vendor = thirdPartyAt(readFileSync(join(dir, w.file), 'utf8'), w.line);
-    if (vendor) console.log(`lint: ignored in bundled ${vendor}: ${w.code} (${w.file}:${w.line})`);
-    return !vendor;
-  });
-  for (const m of [...report.errors, ...ours]) {
-    console.error(`lint: ${m.code}: ${m.message}${m.file ? ` (${m.file}:${m.line ?? '?'})` : ''}`);
-  }
-  console.log(`lint: ${report.errors.length} errors, ${ours.length} warnings of ours, ${report.notices.length} notices`);
-  return report.errors.length + ours.length > 0 ? 1 : 0;
+  return { errors: report.errors, ours, vendor, notices: report.notices };
 }
 
-if (process.argv[1]?.endsWith('lint.ts')) process.exit(main());
+async function main(): Promise<number> {
+  const { errors, ours, vendor, notices } = await lintFirefox();
+  for (const w of vendor) console.log(`lint: ignored in bundled ${w.vendor}: ${w.code} (${w.file}:${w.line})`);
+  for (const m of [...errors, ...ours]) {
+    console.error(`lint: ${m.code}: ${m.message}${m.file ? ` (${m.file}:${m.line ?? '?'})` : ''}`);
+  }
+  console.log(`lint: ${errors.length} errors, ${ours.length} warnings of ours, ${notices.length} notices`);
+  return errors.length + ours.length > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
