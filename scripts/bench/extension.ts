@@ -119,7 +119,7 @@ export interface BurstResult {
 /** Appends `bursts` bursts of paragraphs, 10,000 nodes in total (a <p> and its text each), every `everyMs`. */
 export async function bursts(page: Page, count: number, everyMs: number, withExtension: boolean, deadlineMs: number): Promise<BurstResult> {
   const before = withExtension ? await page.evaluate(() => performance.getEntriesByName('cl-draw').length) : 0;
-  const metrics0 = await page.metrics().catch(() => null);
+  const metrics0 = await Promise.resolve().then(() => page.metrics()).catch(() => null);
   // The bursts run on the page's own timers; Node only polls, and gives up waiting after `deadlineMs`.
   await page.evaluate(
     (count: number, everyMs: number) => {
@@ -156,7 +156,7 @@ export async function bursts(page: Page, count: number, everyMs: number, withExt
     last = n ?? -1;
     settled = stable >= 10;
   }
-  const metrics1 = await page.metrics().catch(() => null);
+  const metrics1 = await Promise.resolve().then(() => page.metrics()).catch(() => null);
   const taskMs = metrics0 && metrics1 ? ((metrics1.TaskDuration ?? 0) - (metrics0.TaskDuration ?? 0)) * 1000 : undefined;
   const raw = await page.evaluate((skip: number) => {
     const span = (window as unknown as { __bursts: number[] }).__bursts;
