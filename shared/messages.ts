@@ -249,9 +249,24 @@ export interface OptionsToBackground {
 /** Calls the sidebar makes to a tab's content script about annotations. */
 export interface AnnotationsToContent {
   /** This page's annotations: those placed, with the text they cover now, and the ids of those that are not (orphans). */
-  'annotations.status': { params: Record<string, never>; result: { placed: Array<{ id: number; text: string }>; orphans: number[] } };
+  'annotations.status': {
+    params: Record<string, never>;
+    /** `recorded`: what the background answered to recording this page as a source; null until it answered. */
+    result: { placed: Array<{ id: number; text: string }>; orphans: number[]; recorded: number | null };
+  };
   /** Loads and anchors the page's annotations again (after an edit or delete elsewhere). */
   'annotations.refresh': { params: Record<string, never>; result: null };
   /** Scrolls to an annotation; false if it is not on the page. */
   'annotation.scrollTo': { params: { id: number }; result: boolean };
+  /** The page as an article for the knowledge base: its address, title, text and the known claims found in it. */
+  'page.article': { params: Record<string, never>; result: PageArticle };
+}
+
+/** A page offered as an article: what `article.add` takes, read by the content script that knows its page. */
+export interface PageArticle {
+  url: string;
+  title: string;
+  text: string;
+  lang: Lang;
+  claims: Array<{ claimId: string; start: number; end: number }>;
 }

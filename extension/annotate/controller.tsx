@@ -11,6 +11,7 @@ import { anchorSelectors } from '../../shared/anchor/anchor.ts';
 import { describeSpan, type TextSelectors } from '../../shared/anchor/describe.ts';
 import { makeSender, type AnnotationCalls, type AnnotationsToContent, type ReadClaim } from '../../shared/messages.ts';
 import { pageKey, type UserAnnotation } from '../../shared/userdata/types.ts';
+import { pageArticle } from './article.ts';
 import { extractText } from '../content/extract/walk.ts';
 import type { TextMap } from '../content/extract/text-map.ts';
 import type { Finding } from '../content/findings.ts';
@@ -25,12 +26,23 @@ import { Toolbar, type ToolbarActions } from './Toolbar.tsx';
 export const sendAnnotationCall = makeSender<AnnotationCalls>((m) => browser.runtime.sendMessage(m));
 const send = sendAnnotationCall;
 
+/** A private window leaves no trace: its pages are neither recorded nor offered as articles. */
+const inPrivateWindow = () => browser.extension.inIncognitoContext === true;
+
+/** Wait after a change batch before anchoring orphans again: infinite scroll brings many batches in a row. */
+const REANCHOR_DELAY_MS = 200;
+
 /** Runs annotations on this page until `signal` aborts. */
 export class AnnotationController {
   private painter = new AnnotationPainter();
+  private annotations: UserAnnotation[] = [];
   private placed = new Map<number, Range>();
   private orphans: number[] = [];
+  private recorded: number | null = null;
+  private reanchorTimer = 0;
   private host: { host: HTMLElement; layer: HTMLElement } | null = null;
+  /** The matcher's findings on this page, once the page session runs. */
+  findings: () => readonly Finding[] = () => [];
 
   constructor(private signal: AbortSignal) {
     const onUp = (e: Event) => {
@@ -51,15 +63,33 @@ export class AnnotationController {
   async refresh(): Promise<void> {
     const answer = await send('annotations.list', { url: pageKey(location.href) });
     if (!answer.ok) throw new Error(answer.error);
+    this.annotations = answer.value;
+    await this.anchorAll();
+  }
+
+  /** Anchors the loaded annotations in the page's text as it is now. */
+  private async anchorAll(): Promise<void> {
     const map = await this.pageText();
     this.placed.clear();
     this.orphans = [];
-    for (const a of answer.value) {
+    for (const a of this.annotations) {
       const range = this.place(map, a);
       if (range) this.placed.set(a.id as number, range);
       else this.orphans.push(a.id as number);
     }
     this.painter.show(this.placed.values());
+  }
+
+  /**
+   * Called with each batch of page changes: an orphan's passage may have arrived (infinite scroll, late content),
+   * or a placed passage may have been removed. Batches in a burst share one anchoring pass.
+   */
+  pageChanged(removed: boolean): void {
+    if (this.orphans.length === 0 && !removed) return;
+    clearTimeout(this.reanchorTimer);
+    this.reanchorTimer = window.setTimeout(() => {
+      void this.anchorAll().catch((err: unknown) => this.signal.aborted || console.warn('Crossread: annotations', err));
+    }, REANCHOR_DELAY_MS);
   }
 
   private place(map: TextMap<Text>, a: UserAnnotation): Range | null {
@@ -71,7 +101,7 @@ export class AnnotationController {
   /** Records the page as a source of the claims the matcher found on it. */
   async recordReading(findings: readonly Finding[], confirmed: ReadClaim[] = []): Promise<void> {
     const claims = findings.filter((f) => f.kind === 'claim');
-    if (claims.length === 0 && confirmed.length === 0) return;
+    if ((claims.length === 0 && confirmed.length === 0) || inPrivateWindow()) return;
     const map = await this.pageText();
     const read: ReadClaim[] = [...confirmed];
     for (const f of claims) {
@@ -80,7 +110,8 @@ export class AnnotationController {
     }
     if (read.length === 0) return;
     const answer = await send('page.read', { url: pageKey(location.href), title: document.title, claims: read });
-    if (!answer.ok && !this.signal.aborted) console.warn('Crossread:', answer.error);
+    if (answer.ok) this.recorded = answer.value.recorded;
+    else if (!this.signal.aborted) console.warn('Crossread:', answer.error);
   }
 
   private async offerToolbar(): Promise<void> {
@@ -146,6 +177,7 @@ export class AnnotationController {
       'annotations.status': async () => ({
         placed: [...this.placed].map(([id, range]) => ({ id, text: range.toString() })),
         orphans: this.orphans,
+        recorded: this.recorded,
       }),
       'annotations.refresh': async () => (await this.refresh(), null),
       'annotation.scrollTo': async ({ id }) => {
@@ -153,6 +185,11 @@ export class AnnotationController {
         if (!range) return false;
         (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
         return true;
+      },
+      'page.article': async () => {
+        if (inPrivateWindow()) throw new Error('this is a private window; nothing is recorded from it');
+        const map = await this.pageText();
+        return pageArticle(map, this.findings(), { url: pageKey(location.href), title: document.title, lang: document.documentElement.lang });
       },
     };
     const listener = (message: unknown) => {
@@ -171,6 +208,7 @@ export class AnnotationController {
   }
 
   private destroy(): void {
+    clearTimeout(this.reanchorTimer);
     this.closeToolbar();
     this.host?.host.remove();
     this.painter.destroy();

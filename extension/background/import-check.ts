@@ -3,7 +3,7 @@
  * every reference resolvable. Pure; returns the first problem as a message that names the field.
  */
 import type { ExportFile } from '../../shared/userdata/types.ts';
-import { USER_CLAIM_PREFIX } from '../../shared/userdata/types.ts';
+import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, USER_CLAIM_PREFIX } from '../../shared/userdata/types.ts';
 import { arr, type Check, int, obj, oneOf, optional, str } from './schema.ts';
 
 const ID = str(200, 1);
@@ -82,7 +82,7 @@ const USER = obj({
     50_000,
   ),
   occurrences: arr(obj({ claimId: ID, sourceId: ID, selector: SELECTORS, confirmed: oneOf(true, false), recorded: TIME }), 500_000),
-  settings: obj({ disabledSites: arr(str(300), 10_000), hoverDelayMs: int(0, 10_000), recordReading: oneOf(true, false) }),
+  settings: obj({ disabledSites: arr(str(300), 10_000), hoverDelayMs: int(HOVER_DELAY_MIN_MS, HOVER_DELAY_MAX_MS), recordReading: oneOf(true, false) }),
 });
 
 const FILE = obj({ format: oneOf('crossread-export'), formatVersion: oneOf(1), exported: str(100), kb: KB, user: USER });

@@ -1,5 +1,6 @@
 /** Answers the calls about the user's own data (shared/messages.ts AnnotationCalls and OptionsToBackground). */
 import type { AnnotationCalls, Message, OptionsToBackground } from '../../shared/messages.ts';
+import { mayRecordReading } from '../../shared/userdata/types.ts';
 import type { CrossreadDb } from './db.ts';
 import {
   addArticle,
@@ -45,7 +46,7 @@ export async function answerUserCall(call: UserCall, sender: SenderInfo, db: Cro
       return createClaim(db, call.params);
     case 'page.read': {
       // Private windows never leave a trace; the user may have turned recording off.
-      if (sender.tab?.incognito || !(await readSettings(db)).recordReading) return { recorded: 0 };
+      if (!mayRecordReading(await readSettings(db), sender.tab?.incognito)) return { recorded: 0 };
       return { recorded: await recordPage(db, call.params) };
     }
     case 'article.add':

@@ -124,7 +124,13 @@ export async function recordPage(db: CrossreadDb, page: { url: string; title: st
   const sourceId = pageSourceId(url);
   const known = await db.claims.bulkGet(page.claims.map((c) => c.claimId));
   const own = await db.userClaims.bulkGet(page.claims.map((c) => c.claimId));
-  const claims = page.claims.filter((_, i) => known[i] || own[i]);
+  // One occurrence per claim and page: the passage the user confirmed, else the first the matcher found.
+  const first = new Map<string, ReadClaim>();
+  page.claims.forEach((c, i) => {
+    const kept = first.get(c.claimId);
+    if ((known[i] || own[i]) && (!kept || (c.confirmed && !kept.confirmed))) first.set(c.claimId, c);
+  });
+  const claims = [...first.values()];
   await db.transaction('rw', db.userSources, db.userOccurrences, async () => {
     const old = await db.userSources.get(sourceId);
     await db.userSources.put({ id: sourceId, url, title: page.title || url, date: old?.date ?? today() });

@@ -3,6 +3,7 @@
  * Pure: the sender and our own identity come in as plain values, so it is unit-tested without a browser.
  */
 import type { AnnotationCalls, ContentToBackground, Message, OptionsToBackground, SidebarToBackground } from '../../shared/messages.ts';
+import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS } from '../../shared/userdata/types.ts';
 import { importError } from './import-check.ts';
 import { arr, type Check, int, num, obj, oneOf, optional, str } from './schema.ts';
 
@@ -30,7 +31,7 @@ const ID = str(200, 1);
 const MAX_FOUND = 20_000;
 
 const LANG = oneOf('de', 'en');
-const SETTINGS = obj({ disabledSites: arr(str(300), 10_000), hoverDelayMs: int(0, 10_000), recordReading: oneOf(true, false) });
+const SETTINGS = obj({ disabledSites: arr(str(300), 10_000), hoverDelayMs: int(HOVER_DELAY_MIN_MS, HOVER_DELAY_MAX_MS), recordReading: oneOf(true, false) });
 const SELECTORS = arr(
   (v, p) =>
     (v as { type?: unknown })?.type === 'TextPositionSelector'
@@ -97,6 +98,7 @@ const OTHERS = new Set([
   'annotations.status',
   'annotations.refresh',
   'annotation.scrollTo',
+  'page.article',
 ]);
 
 /** Calls only the extension's own pages may make (not content scripts, which sit beside untrusted pages). */

@@ -9,7 +9,8 @@
  * Only extract/ reads the page's text and only render/ (plus the card's own shadow root) writes to it.
  */
 import { AnnotationController, sendAnnotationCall as send } from '../annotate/controller.tsx';
-import { isSiteDisabled } from '../../shared/userdata/types.ts';
+import { onSettingsChanged } from '../options/settings-notice.ts';
+import { clampHoverDelay, isSiteDisabled } from '../../shared/userdata/types.ts';
 import { CardController } from './hover-card/controller.tsx';
 import { HoverTracker } from './hover-card/hover.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
@@ -35,11 +36,19 @@ async function start(signal: AbortSignal): Promise<void> {
   const watcher = new ChangeWatcher((plan, removed) => {
     urls.check();
     void session?.apply(plan, removed);
+    annotations.pageChanged(removed);
   }, signal);
   const urls = new UrlWatcher(() => void session?.rescanAll(), signal);
   session = new PageSession(knowledge, signal, (write) => watcher.guard(write));
   const cards = new CardController(session, signal);
-  new HoverTracker(session, cards, signal);
+  const hover = new HoverTracker(session, cards, signal);
+  const readSession = session;
+  annotations.findings = () => readSession.store.all();
+  if (settings.ok) hover.dwellMs = clampHoverDelay(settings.value.hoverDelayMs);
+  onSettingsChanged(async () => {
+    const changed = await send('settings.get', {});
+    if (changed.ok) hover.dwellMs = clampHoverDelay(changed.value.hoverDelayMs);
+  }, signal);
   const stepper = new KeyboardStepper(session, cards);
   listen(
     {
@@ -56,6 +65,8 @@ async function start(signal: AbortSignal): Promise<void> {
     signal,
   );
   await session.rescanAll();
+  // Text that arrived between the annotations' first anchoring and the change watcher's start.
+  annotations.pageChanged(false);
   await annotations.recordReading(session.store.all());
 }
 

@@ -1,10 +1,11 @@
 /** The options page: export, import, add an article, settings, clear my data. */
 import { useEffect, useState } from 'preact/hooks';
 import { buildMatcher } from '../../shared/match/index.ts';
-import type { Settings } from '../../shared/userdata/types.ts';
+import { clampHoverDelay, guessLang, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type Settings } from '../../shared/userdata/types.ts';
 import { toWebAnnotation } from '../../shared/userdata/web-annotation.ts';
 import { t, uiLang } from '../ui/i18n.ts';
 import { download, readImportFile, send } from './io.ts';
+import { announceSettingsChanged } from './settings-notice.ts';
 
 type Status = { text: string; error: boolean };
 const none: Status = { text: '', error: false };
@@ -30,6 +31,7 @@ function ExportImport() {
     try {
       const data = await readImportFile(file);
       const r = await send('data.import', { file: data });
+      if (r.ok) await announceSettingsChanged();
       setStatus(r.ok ? { text: t('optionsImported', r.value.annotations), error: false } : { text: t('optionsImportFailed', r.error), error: true });
     } catch (err) {
       setStatus({ text: t('optionsImportFailed', err instanceof Error ? err.message : String(err)), error: true });
@@ -64,7 +66,7 @@ function AddArticle() {
     const data = await send('matcher.data', {});
     if (!data.ok) return setStatus({ text: t('optionsError', data.error), error: true });
     const found = buildMatcher(data.value).match(text);
-    const lang = /\b(der|die|das|und|nicht)\b/i.test(text) ? 'de' : 'en';
+    const lang = guessLang(text);
     const claims = found.claims.map((c) => ({ claimId: c.claim, start: c.start, end: c.end }));
     const r = await send('article.add', { title: title.trim(), text, lang, claims, ...(url.trim() ? { url: url.trim() } : {}) });
     setStatus(r.ok ? { text: t('optionsArticleAdded', r.value.recorded), error: false } : { text: t('optionsError', r.error), error: true });
@@ -94,21 +96,28 @@ function SettingsForm() {
   useEffect(() => void load(), []);
   if (!settings) return <StatusLine status={status} name="settings" />;
   const save = async () => {
-    const r = await send('settings.set', { ...settings, disabledSites: sites.split('\n').map((s) => s.trim()).filter(Boolean) });
+    const hoverDelayMs = clampHoverDelay(settings.hoverDelayMs);
+    const r = await send('settings.set', { ...settings, hoverDelayMs, disabledSites: sites.split('\n').map((s) => s.trim()).filter(Boolean) });
+    if (r.ok) {
+      setSettings(r.value);
+      await announceSettingsChanged();
+    }
     setStatus(r.ok ? { text: t('optionsSaved'), error: false } : { text: t('optionsError', r.error), error: true });
   };
   const clear = async () => {
     const r = await send('data.clear', {});
     setStatus(r.ok ? { text: t('optionsCleared'), error: false } : { text: t('optionsError', r.error), error: true });
-    if (r.ok) await load();
+    if (!r.ok) return;
+    await load();
+    await announceSettingsChanged();
   };
   return (
     <section>
       <h2>{t('optionsSettings')}</h2>
       <label>{t('optionsDisabledSites')}<textarea id="disabled-sites" value={sites} onInput={(e) => setSites(e.currentTarget.value)} /></label>
       <label>{t('optionsHoverDelay')}
-        <input type="number" id="hover-delay" min={0} max={10000} step={50} value={settings.hoverDelayMs}
-          onInput={(e) => setSettings({ ...settings, hoverDelayMs: Math.max(0, Math.min(10_000, Math.round(Number(e.currentTarget.value) || 0))) })} />
+        <input type="number" id="hover-delay" min={HOVER_DELAY_MIN_MS} max={HOVER_DELAY_MAX_MS} step={50} value={settings.hoverDelayMs}
+          onInput={(e) => setSettings({ ...settings, hoverDelayMs: Number(e.currentTarget.value) })} />
       </label>
       <label class="check">
         <input type="checkbox" id="record-reading" checked={settings.recordReading} onChange={(e) => setSettings({ ...settings, recordReading: e.currentTarget.checked })} />

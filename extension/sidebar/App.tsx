@@ -6,6 +6,7 @@ import { t, uiLang } from '../ui/i18n.ts';
 import type { PassageLink } from '../ui/links.ts';
 import type { SourceQuote } from '../ui/models.ts';
 import { followActiveTab, pinnedTab, send, sendToTab, watchTabs } from './connect.ts';
+import { AddPage } from './AddPage.tsx';
 import { Annotations } from './Annotations.tsx';
 import { Empty } from './Empty.tsx';
 import { Findings } from './Findings.tsx';
@@ -62,6 +63,7 @@ export function App() {
           <Empty />
         ))}
       {state.status === 'ready' && state.data && tabId !== null && <Annotations tabId={tabId} url={state.data.url} />}
+      {state.status === 'ready' && state.data && tabId !== null && <AddPage tabId={tabId} />}
     </main>
   );
 }

@@ -72,8 +72,37 @@ export interface Settings {
   recordReading: boolean;
 }
 
-/** The settings of a fresh install. */
-export const DEFAULT_SETTINGS: Settings = { disabledSites: [], hoverDelayMs: 350, recordReading: true };
+/** The hover delays the options page offers: short enough to feel live, long enough not to flicker. */
+export const HOVER_DELAY_MIN_MS = 200;
+export const HOVER_DELAY_MAX_MS = 2000;
+
+/** The settings of a fresh install; the hover delay is the card's built-in dwell (content/hover-card/timing.ts). */
+export const DEFAULT_SETTINGS: Settings = { disabledSites: [], hoverDelayMs: 500, recordReading: true };
+
+/** A hover delay brought into the offered range; anything not a number gets the default. */
+export function clampHoverDelay(ms: unknown): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return DEFAULT_SETTINGS.hoverDelayMs;
+  return Math.round(Math.min(HOVER_DELAY_MAX_MS, Math.max(HOVER_DELAY_MIN_MS, ms)));
+}
+
+/**
+ * The storage.local key the options page touches after it changed the settings: content scripts cannot hear
+ * runtime messages, but they do hear storage.onChanged, and then ask the background (the settings' one owner).
+ */
+export const SETTINGS_CHANGED_KEY = 'settingsChanged';
+
+/** Whether a page in this state may be recorded as a source: never from a private window, never when switched off. */
+export function mayRecordReading(settings: Pick<Settings, 'recordReading'>, incognito: boolean | undefined): boolean {
+  return settings.recordReading && incognito !== true;
+}
+
+/** The language of an article's text when the page does not declare one: German by its commonest words. */
+export function guessLang(text: string, declared = ''): Lang {
+  const tag = declared.trim().toLowerCase();
+  if (tag.startsWith('de')) return 'de';
+  if (tag.startsWith('en')) return 'en';
+  return /\b(der|die|das|und|nicht)\b/i.test(text) ? 'de' : 'en';
+}
 
 /** All of the user's data. */
 export interface UserData {

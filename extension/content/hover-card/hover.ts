@@ -21,6 +21,8 @@ export class HoverTracker {
   private overCard = false;
   /** A card dismissed with Escape stays closed until the pointer moves to another highlight. */
   private dismissed: Finding | null = null;
+  /** Pointer rest before a card shows: the user's hover delay setting once it is known. */
+  dwellMs = DWELL_MS;
 
   constructor(
     private session: PageSession,
@@ -59,12 +61,17 @@ export class HoverTracker {
       this.candidate = finding;
       return;
     }
-    if (finding === this.candidate) return;
+    if (finding === this.candidate) {
+      // After a blur reset (another tab, another window) the card may still be open with no candidate: leaving
+      // the highlight must still close it.
+      if (!finding && this.cards.current) this.startGrace();
+      return;
+    }
     this.candidate = finding;
     clearTimeout(this.dwellTimer);
     if (this.cards.current) this.startGrace();
     if (finding && finding !== this.dismissed) {
-      this.dwellTimer = window.setTimeout(() => this.show(finding), DWELL_MS);
+      this.dwellTimer = window.setTimeout(() => this.show(finding), this.dwellMs);
     }
   }
 
