@@ -39,6 +39,7 @@ export class AnnotationController {
   private placed = new Map<number, Range>();
   private orphans: number[] = [];
   private recorded: number | null = null;
+  private recording: Promise<void> = Promise.resolve();
   private reanchorTimer = 0;
   private host: { host: HTMLElement; layer: HTMLElement } | null = null;
   /** The matcher's findings on this page, once the page session runs. */
@@ -98,10 +99,23 @@ export class AnnotationController {
     return found && rangeFor(map, found.start, found.end);
   }
 
-  /** Records the page as a source of the claims the matcher found on it. */
-  async recordReading(findings: readonly Finding[], confirmed: ReadClaim[] = []): Promise<void> {
+  /**
+   * Records the page as a source of the claims the matcher found on it (and those the user confirmed). One
+   * request at a time, in order: a confirmation resolves only after the matcher's earlier record is answered.
+   */
+  recordReading(findings: readonly Finding[], confirmed: ReadClaim[] = []): Promise<void> {
+    const next = this.recording.then(() => this.sendReading(findings, confirmed));
+    this.recording = next.catch(() => undefined);
+    return next;
+  }
+
+  private async sendReading(findings: readonly Finding[], confirmed: ReadClaim[]): Promise<void> {
     const claims = findings.filter((f) => f.kind === 'claim');
-    if ((claims.length === 0 && confirmed.length === 0) || inPrivateWindow()) return;
+    if (claims.length === 0 && confirmed.length === 0) return;
+    if (inPrivateWindow()) {
+      this.recorded = 0;
+      return;
+    }
     const map = await this.pageText();
     const read: ReadClaim[] = [...confirmed];
     for (const f of claims) {

@@ -12,7 +12,7 @@ import type { KnowledgeBase } from '../../shared/kb/types.ts';
 import type { ClaimDetails } from '../../shared/messages.ts';
 import { DEFAULT_SETTINGS, type ExportFile, type UserAnnotation } from '../../shared/userdata/types.ts';
 import { BROWSERS, launch, type Harness } from './harness.ts';
-import { inToolbar, selectPassage, tabIdOf, until, value, type Status } from './fixtures/annotations/drive.ts';
+import { inToolbar, selectPassage, sessionReports, tabIdOf, until, value, type Status } from './fixtures/annotations/drive.ts';
 import { hover, pointOf, waitForCard, waitForHighlights } from './ui-page.ts';
 
 const V1_EXTENSION = fileURLToPath(new URL('./fixtures/annotations/v1-extension/', import.meta.url));
@@ -405,3 +405,72 @@ describe.each(BROWSERS)('more annotations in %s', (name) => {
     await page.close();
   });
 });
+
+/**
+ * Private windows, in Chromium: a browser context made with Target.createBrowserContext is off the record, and
+ * CDP's Extensions.loadUnpacked can allow the extension there (as the user's "Allow in Incognito" does); its tabs
+ * report incognito. The extension's pages and background cannot message such a tab (Chromium answers "Receiving
+ * end does not exist"), so the test reads only the database, after a barrier: the user confirms a claim in the
+ * private tab, and that record waits for the matcher's earlier one (the controller sends them in order).
+ * Firefox has no such path under puppeteer: WebDriver BiDi opens no private windows (its user contexts are
+ * containers), and with browser.privatebrowsing.autostart a temporary add-on is not allowed in them; Firefox
+ * grants that only through about:addons or an enterprise policy installed for the whole machine. There the
+ * refusal is unit-tested (shared/userdata/types.test.ts, extension/background/user-handlers.test.ts).
+ */
+describe('private window in chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch('chromium');
+    const before = h.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(h.origin));
+    const session = await h.browser.target().createCDPSession();
+    // The same folder again: an update of the same extension, now allowed in incognito.
+    await session.send('Extensions.loadUnpacked', { path: h.extensionDir, enableInIncognito: true });
+    await session.detach();
+    await h.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(h.origin) && t !== before, { timeout: 15_000 });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('records nothing of a page read in a private window, neither what the matcher found nor what the user confirmed', async () => {
+    const ext = await h.openExtensionPage('reader/reader.html');
+    const kb = JSON.parse(readFileSync(`${h.extensionDir}/kb.json`, 'utf8')) as KnowledgeBase;
+    const claim = kb.claims.find((c) => c.id === 'putin-deepens-alliance-with-kim-jong-un')!;
+    const url = h.server.url('/ui/article.html?private');
+    const incognito = await h.browser.createBrowserContext();
+    const page = await incognito.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(h, url);
+    const tabs = await ext.evaluate(async () => (await chrome.tabs.query({})).map((t) => ({ id: t.id, incognito: t.incognito })));
+    expect(tabs.find((t) => t.id === tabId)?.incognito).toBe(true);
+
+    await selectPassage(page, '', 'Doch mit Nordkoreas Diktator Kim Jong Un will er die Zusammenarbeit vertiefen.');
+    await inToolbar(page, '.cl-act-claim', 'click');
+    await inToolbar(page, '.cl-claim-search', { type: claim.statement.de });
+    await inToolbar(page, `.cl-choice[data-claim="${claim.id}"]`, 'click');
+    await until('the confirmation saved', async () => (await value<UserAnnotation[]>(ext, { type: 'annotations.list', params: { url } })).length === 1);
+    await page.waitForFunction(() => !document.querySelector('cl-annotate')?.shadowRoot?.querySelector('.cl-toolbar'), { timeout: 10_000, polling: 50 });
+
+    const file = await value<ExportFile>(ext, { type: 'data.export', params: {} });
+    expect(file.user.sources).toEqual([]);
+    expect(file.user.occurrences).toEqual([]);
+
+    // The same page in an ordinary window is recorded: what the private window did not do is not a lack of claims.
+    const ordinary = await h.openPage(url);
+    const ordinaryTab = await until('the ordinary tab', async () => {
+      const reports = await h.evaluateInBackground(sessionReports);
+      return Object.keys(reports).map((k) => Number(k.slice(4))).find((id) => id !== tabId && reports[`tab:${id}`]!.url === url);
+    });
+    const normal = await until('the ordinary page recorded', async () => {
+      const s = await value<Status>(ext, { type: 'annotations.status', params: {} }, ordinaryTab);
+      return s.recorded !== null && s;
+    });
+    expect(normal.recorded).toBeGreaterThan(0);
+    expect((await value<ExportFile>(ext, { type: 'data.export', params: {} })).user.sources.map((s) => s.url)).toEqual([url]);
+    await Promise.all([ordinary.close(), page.close()]);
+    await incognito.close();
+  });
+});
+
+declare const chrome: { tabs: { query(q: object): Promise<Array<{ id: number; incognito: boolean }>> } };
