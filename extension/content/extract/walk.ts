@@ -7,7 +7,7 @@ import { isBlock, isSkipped } from './filter.ts';
 import { TextMapBuilder, type TextMap } from './text-map.ts';
 
 /** Nodes visited between clock reads: reading the clock per node would cost more than the nodes. */
-const CHECK_EVERY = 256;
+const CHECK_EVERY = 32;
 
 /** The text under a root, and whether the walk saw the whole subtree (the page may change while we yield). */
 export interface Extraction {
