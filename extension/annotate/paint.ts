@@ -3,6 +3,8 @@
  * (`cl-annotation`, dotted violet), apart from the knowledge base's highlights. Nothing in the page's DOM changes
  * but one <style>. Browsers without the API still list annotations in the sidebar; they are not drawn.
  */
+import { hideStyleElement } from '../content/render/style.ts';
+
 export const ANNOTATION_HIGHLIGHT = 'cl-annotation';
 
 const CSS_TEXT = `::highlight(${ANNOTATION_HIGHLIGHT}) { background-color: rgba(150, 90, 230, 0.2);` +
@@ -19,6 +21,7 @@ export class AnnotationPainter {
     CSS.highlights.set(ANNOTATION_HIGHLIGHT, this.highlight);
     this.style = document.createElement('style');
     this.style.className = 'cl-annotation-style';
+    hideStyleElement(this.style);
     this.style.textContent = CSS_TEXT;
     (document.head ?? document.documentElement).append(this.style);
   }

@@ -32,7 +32,17 @@ mark.cl-focus { ${FOCUS} }
 export function injectPageStyle(): () => void {
   const style = document.createElement('style');
   style.className = 'cl-style';
+  hideStyleElement(style);
   style.textContent = PAGE_CSS;
   (document.head ?? document.documentElement).append(style);
   return () => style.remove();
+}
+
+/**
+ * Keeps one of our <style> elements out of the layout. Pages may show style elements on purpose
+ * (`head, style { display: block }`), which would put our CSS on screen and shift the page; an inline !important
+ * declaration beats every author rule, and set through CSSOM it is not an inline style a strict CSP could block.
+ */
+export function hideStyleElement(style: HTMLStyleElement): void {
+  style.style.setProperty('display', 'none', 'important');
 }
