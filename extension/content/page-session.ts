@@ -8,9 +8,13 @@ import { matchText } from './match/run.ts';
 import { extractText } from './extract/walk.ts';
 import { FindingStore, isLive, type Finding } from './findings.ts';
 import { createPainter, findingsFor, type Painter } from './render/index.ts';
-import type { Rescan } from './watch/changes.ts';
+import { Slicer } from './schedule.ts';
+import { insideAny, outermost, type Rescan } from './watch/changes.ts';
 import { buildReport } from './report.ts';
 import { send } from './messaging.ts';
+
+/** Highlights drawn per task: tens of thousands of Ranges made and added at once held the page for ~100 ms. */
+export const DRAW_SLICE = 2000;
 
 /** Wraps a DOM write so the change watcher does not take our own changes for the page's. */
 export type WriteGuard = (write: () => void) => void;
@@ -40,6 +44,8 @@ export class PageSession {
   readonly store = new FindingStore();
   readonly painter: Painter;
   private queue: Promise<void> = Promise.resolve();
+  /** The partial rescan queued but not yet started, which later batches join. */
+  private pending: { roots: Set<Node>; removed: boolean } | null = null;
   private reportTimer = 0;
 
   constructor(
@@ -59,17 +65,27 @@ export class PageSession {
     });
   }
 
-  /** Queues the work a batch of mutations calls for. */
+  /**
+   * Queues the work a batch of mutations calls for. Batches that arrive while an earlier one still waits its
+   * turn are merged into it, so a page appending faster than we scan gets one larger scan, not a growing queue.
+   */
   apply(plan: Rescan, removed: boolean): Promise<void> {
     if (plan.full) return this.rescanAll();
+    if (this.pending) {
+      for (const root of plan.roots) this.pending.roots.add(root);
+      this.pending.removed ||= removed;
+      return this.queue;
+    }
+    const batch = { roots: new Set(plan.roots), removed };
+    this.pending = batch;
     return this.enqueue(async () => {
-      if (removed) this.drop((f) => !isLive(f));
-      for (const root of plan.roots) {
-        if (!root.isConnected) continue;
-        this.drop((f) => f.range.intersectsNode(root));
-        await this.scan(root, false);
-      }
-      if (removed) this.scheduleReport();
+      this.pending = null;
+      const roots = outermost([...batch.roots].filter((root) => root.isConnected));
+      // One pass over the store for the whole batch: a pass per root made a batch O(roots × findings).
+      const inRoots = insideAny(roots);
+      this.drop((f) => (batch.removed && !isLive(f)) || inRoots(f.range.startContainer) || inRoots(f.range.endContainer));
+      if (roots.length > 0) await this.scan(roots, false);
+      if (batch.removed) this.scheduleReport();
     });
   }
 
@@ -80,17 +96,32 @@ export class PageSession {
     return this.queue;
   }
 
-  private async scan(root: Node | null, full: boolean): Promise<void> {
-    if (!root) return;
-    const { map, complete } = await timed('cl-extract', () => extractText(root, this.signal));
+  /** Extract → match → draw over one root or a batch of them, as one text. */
+  private async scan(roots: Node | readonly Node[] | null, full: boolean): Promise<void> {
+    if (!roots) return;
+    const { map, complete } = await timed('cl-extract', () => extractText(roots, this.signal));
     const result = await timed('cl-match', () => matchText(this.knowledge.matcher, map.text, this.signal));
     this.signal.throwIfAborted();
-    const found = findingsFor(map, result);
-    timedSync('cl-draw', () => this.guard(() => this.painter.add(found)));
-    this.store.add(found);
+    await timed('cl-draw', () => this.draw(map, result));
     this.scheduleReport();
     // The page changed under a long walk: the missing part gets its own pass rather than being lost.
     if (!complete && full) void this.rescanAll();
+  }
+
+  /** Turns matches into Ranges and paints them a slice at a time, yielding between slices. */
+  private async draw(map: Parameters<typeof findingsFor>[0], result: Parameters<typeof findingsFor>[1]): Promise<void> {
+    const slicer = new Slicer();
+    const { entities, claims } = result;
+    for (let i = 0; i < claims.length + entities.length; i += DRAW_SLICE) {
+      if (i > 0 && slicer.due()) await slicer.pause(this.signal);
+      const part = {
+        claims: claims.slice(i, i + DRAW_SLICE),
+        entities: entities.slice(Math.max(0, i - claims.length), Math.max(0, i + DRAW_SLICE - claims.length)),
+      };
+      const found = findingsFor(map, part);
+      this.guard(() => this.painter.add(found));
+      this.store.add(found);
+    }
   }
 
   private drop(which: (f: Finding) => boolean): void {

@@ -34,19 +34,33 @@ function leave(node: Node, builder: TextMapBuilder<Text>): void {
 }
 
 /**
- * Walks `root` without recursion (hostile pages nest deeply), yielding to the page between slices.
- * If the node we stand on is removed while we yield, the walk stops and reports itself incomplete.
+ * Reads the text under each of `roots` into one map, a block break between roots, so a batch of changed
+ * paragraphs is matched and drawn once. Roots should not contain one another (see watch/changes.ts outermost).
  */
-export async function extractText(root: Node, signal?: AbortSignal): Promise<Extraction> {
+export async function extractText(roots: Node | readonly Node[], signal?: AbortSignal): Promise<Extraction> {
   const builder = new TextMapBuilder<Text>();
   const slicer = new Slicer();
+  let complete = true;
+  for (const root of Array.isArray(roots) ? roots : [roots as Node]) {
+    if (!root.isConnected) continue;
+    builder.addBreak();
+    complete = (await walk(root, builder, slicer, signal)) && complete;
+  }
+  return { map: builder.finish(), complete };
+}
+
+/**
+ * Walks `root` without recursion (hostile pages nest deeply), yielding to the page between slices.
+ * If the node we stand on is removed while we yield, the walk stops and says false (incomplete).
+ */
+async function walk(root: Node, builder: TextMapBuilder<Text>, slicer: Slicer, signal?: AbortSignal): Promise<boolean> {
   let node: Node = root;
   let visited = 0;
   let descend = root.nodeType === Node.ELEMENT_NODE ? !isSkipped(root as Element) : enter(root, builder);
   for (;;) {
     if (++visited % CHECK_EVERY === 0 && slicer.due()) {
       await slicer.pause(signal);
-      if (!root.contains(node)) return { map: builder.finish(), complete: false };
+      if (!root.contains(node)) return false;
     }
     if (descend && node.firstChild) {
       node = node.firstChild;
@@ -62,5 +76,5 @@ export async function extractText(root: Node, signal?: AbortSignal): Promise<Ext
     node = node.nextSibling as Node;
     descend = enter(node, builder);
   }
-  return { map: builder.finish(), complete: true };
+  return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOOD_LIMIT, outermost, planRescan } from './changes.ts';
+import { FLOOD_LIMIT, insideAny, outermost, planRescan } from './changes.ts';
 
 /** A minimal stand-in for DOM nodes: one instance per path, its parent the path without the last step. */
 class FakeNode {
@@ -42,5 +42,17 @@ describe('planRescan', () => {
   it('turns a flood into one full rescan', () => {
     const many = new Set(Array.from({ length: FLOOD_LIMIT + 1 }, (_, i) => node(`body/${i}`)));
     expect(planRescan(many, (n) => n)).toEqual({ full: true });
+  });
+});
+
+describe('insideAny', () => {
+  it('says whether a node lies in one of the roots, the roots themselves included', () => {
+    const inside = insideAny([node('ia/body/p1'), node('ia/body/p3')]);
+    expect(inside(node('ia/body/p1/b/#text'))).toBe(true);
+    expect(inside(node('ia/body/p1'))).toBe(true);
+    expect(inside(node('ia/body/p2/#text'))).toBe(false);
+    // Answers remembered on the way up must not leak into siblings.
+    expect(inside(node('ia/body/p3/#text'))).toBe(true);
+    expect(inside(node('ia/body/p2/i/#text'))).toBe(false);
   });
 });

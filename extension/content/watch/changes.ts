@@ -33,3 +33,27 @@ export function planRescan(touched: ReadonlySet<Node>, blockOf: (node: Node) => 
   }
   return { full: false, roots: outermost(blocks) };
 }
+
+/**
+ * A test for "is this node inside one of `roots`" that stays linear over a whole store of findings: each
+ * ancestor's answer is remembered, so the nodes of one paragraph share one walk up, and a deep page is climbed
+ * once rather than once per finding.
+ */
+export function insideAny(roots: Iterable<Node>): (node: Node) => boolean {
+  const known = new Map<Node, boolean>();
+  for (const root of roots) known.set(root, true);
+  return (node) => {
+    const path: Node[] = [];
+    let answer = false;
+    for (let p: Node | null = node; p; p = p.parentNode) {
+      const seen = known.get(p);
+      if (seen !== undefined) {
+        answer = seen;
+        break;
+      }
+      path.push(p);
+    }
+    for (const p of path) known.set(p, answer);
+    return answer;
+  };
+}
