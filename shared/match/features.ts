@@ -12,6 +12,8 @@ import { STOPWORDS } from './stopwords.ts';
 export class FeatureSpace {
   private readonly ids = new Map<string, number>();
   readonly names: string[] = [];
+  /** At match time: each word's own features (concepts and stem), once per distinct word. */
+  readonly wordFeatures = new Map<string, readonly number[]>();
 
   /** The id of a feature, creating it when `create` is set; -1 for an unknown one otherwise. */
   id(name: string, create: boolean): number {
@@ -28,6 +30,8 @@ export class FeatureSpace {
 
 /** How much a feature of each kind weighs before its rarity is counted. */
 export const KIND_WEIGHT: Record<string, number> = { e: 1, c: 1, w: 0.5 };
+
+const WORD_CACHE_LIMIT = 100_000;
 
 const SUFFIX = /(?:en|er|es|em|e|n|s)$/;
 
@@ -68,12 +72,24 @@ export function passageFeatures(
     const word = tokens.norm[k]!;
     if (STOPWORDS.has(word)) continue;
     const sense = lexicon.sense(word);
-    for (const c of sense.concepts) add('c:' + lexicon.ids[c]);
     for (const p of sense.phrases) {
       const c = lexicon.completes(p, tokens.norm, k + 1, last);
       if (c >= 0) add('c:' + lexicon.ids[c]);
     }
-    if (sense.concepts.length === 0 && word.length >= 3) add('w:' + lightStem(word));
+    if (create) {
+      for (const c of sense.concepts) add('c:' + lexicon.ids[c]);
+      if (sense.concepts.length === 0 && word.length >= 3) add('w:' + lightStem(word));
+      continue;
+    }
+    let own = space.wordFeatures.get(word);
+    if (own === undefined) {
+      const ids = sense.concepts.map((c) => space.id('c:' + lexicon.ids[c], false));
+      if (sense.concepts.length === 0 && word.length >= 3) ids.push(space.id('w:' + lightStem(word), false));
+      own = ids.filter((id) => id >= 0);
+      if (space.wordFeatures.size >= WORD_CACHE_LIMIT) space.wordFeatures.clear();
+      space.wordFeatures.set(word, own);
+    }
+    for (const id of own) out.add(id);
   }
   return out;
 }

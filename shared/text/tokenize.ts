@@ -82,12 +82,26 @@ export function tokenize(text: string): Tokens {
       }
       start[count] = wordStart;
       end[count] = wordEnd;
-      norm.push(normalizeWord(text.slice(wordStart, wordEnd)));
+      norm.push(normalizeCached(text.slice(wordStart, wordEnd)));
       count++;
     }
     i += width;
   }
   return { count, start, end, norm };
+}
+
+/** Words repeat (articles, the, names): a bounded cache spares normalising each again. */
+const NORM_CACHE = new Map<string, string>();
+const NORM_CACHE_LIMIT = 50_000;
+
+function normalizeCached(word: string): string {
+  let norm = NORM_CACHE.get(word);
+  if (norm === undefined) {
+    norm = normalizeWord(word);
+    if (NORM_CACHE.size >= NORM_CACHE_LIMIT) NORM_CACHE.clear();
+    NORM_CACHE.set(word, norm);
+  }
+  return norm;
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
