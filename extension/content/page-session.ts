@@ -13,8 +13,11 @@ import { insideAny, outermost, type Rescan } from './watch/changes.ts';
 import { buildReport } from './report.ts';
 import { send } from './messaging.ts';
 
-/** Highlights drawn per task: tens of thousands of Ranges made and added at once held the page for ~100 ms. */
-export const DRAW_SLICE = 2000;
+/**
+ * Highlights made and added between clock reads. Tens of thousands at once held the page for ~100 ms in Firefox;
+ * a yield after every few thousand regardless made Chromium repaint the growing highlight set once per slice.
+ */
+export const DRAW_SLICE = 500;
 
 /** Wraps a DOM write so the change watcher does not take our own changes for the page's. */
 export type WriteGuard = (write: () => void) => void;
@@ -108,7 +111,7 @@ export class PageSession {
     if (!complete && full) void this.rescanAll();
   }
 
-  /** Turns matches into Ranges and paints them a slice at a time, yielding between slices. */
+  /** Turns matches into Ranges and paints them a slice at a time, yielding once a slice's budget is spent. */
   private async draw(map: Parameters<typeof findingsFor>[0], result: Parameters<typeof findingsFor>[1]): Promise<void> {
     const slicer = new Slicer();
     const { entities, claims } = result;
