@@ -23,7 +23,8 @@ function enter(node: Node, builder: TextMapBuilder<Text>): boolean {
   }
   if (node.nodeType !== Node.ELEMENT_NODE) return false;
   const el = node as Element;
-  if (isSkipped(el)) return false;
+  // enter() is called only on children of elements the walk entered, so the parent is shown.
+  if (isSkipped(el, true)) return false;
   if (isBlock(el)) builder.addBreak();
   return true;
 }
