@@ -14,7 +14,7 @@ import { clampHoverDelay, isSiteDisabled } from '../../shared/userdata/types.ts'
 import { CardController } from './hover-card/controller.tsx';
 import { HoverTracker } from './hover-card/hover.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
-import { loadKnowledge } from './match/knowledge.ts';
+import { loadKnowledge, requestKnowledge } from './match/knowledge.ts';
 import { listen } from './messaging.ts';
 import { PageSession } from './page-session.ts';
 import { ChangeWatcher } from './watch/observer.ts';
@@ -24,13 +24,15 @@ import { UrlWatcher } from './watch/navigation.ts';
 const RUNNING = Symbol.for('crossread.content');
 
 async function start(signal: AbortSignal): Promise<void> {
+  // Both questions go out at once: waiting for the settings before asking for the KB cost a round trip per page.
+  const kb = requestKnowledge();
   const settings = await send('settings.get', {});
   // Sites the user switched off get nothing from us: no scan, no highlights, no record of the visit.
   if (settings.ok && isSiteDisabled(location.hostname, settings.value.disabledSites)) return;
   // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
   const annotations = new AnnotationController(signal);
   void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
-  const knowledge = await loadKnowledge();
+  const knowledge = await loadKnowledge(kb);
   signal.throwIfAborted();
   let session: PageSession | null = null;
   const watcher = new ChangeWatcher((plan, removed) => {

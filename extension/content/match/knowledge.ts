@@ -5,7 +5,7 @@
 import type { Claim, Entity } from '../../../shared/kb/types.ts';
 import { buildMatcher } from '../../../shared/match/index.ts';
 import type { Matcher } from '../../../shared/match/types.ts';
-import type { MatcherData, SourceInfo } from '../../../shared/messages.ts';
+import type { MatcherData, Result, SourceInfo } from '../../../shared/messages.ts';
 import { send } from '../messaging.ts';
 
 /** The compiled matcher and lookups by id. */
@@ -47,10 +47,15 @@ export function compileKnowledge(data: MatcherData): Knowledge {
   };
 }
 
-/** Fetches and compiles the knowledge base, timed as `cl-index`. */
-export async function loadKnowledge(): Promise<Knowledge> {
+/** Asks the background for the knowledge base; the answer is compiled by `loadKnowledge`. */
+export function requestKnowledge(): Promise<Result<MatcherData>> {
   performance.mark('cl-index-start');
-  const answer = await send('matcher.data', {});
+  return send('matcher.data', {});
+}
+
+/** Compiles a requested knowledge base; `cl-index` spans the request and the compile. */
+export async function loadKnowledge(request: Promise<Result<MatcherData>> = requestKnowledge()): Promise<Knowledge> {
+  const answer = await request;
   if (!answer.ok) throw new Error(answer.error);
   const knowledge = compileKnowledge(answer.value);
   performance.measure('cl-index', 'cl-index-start');
