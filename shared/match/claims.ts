@@ -32,12 +32,14 @@ const MIN_CONTENT_HITS = 2;
 
 /**
  * A claim must share at least one distinctive feature with a sentence to be considered: one held by at most
- * this many claims (or this share of them, in a large knowledge base). Features held by more still count
- * towards coverage. In the seed knowledge base every feature is distinctive by this rule; in one of 100,000
- * claims, "said" or "government" no longer pull in thousands of candidates per sentence.
+ * a fifth of the claims, and, in a large knowledge base, by at most 64 claims or 1% of them. Features held by
+ * more still count towards coverage. So "Putin" does not make every claim about him a candidate for every
+ * sentence that names him, and in a knowledge base of 100,000 claims "said" or "government" do not pull in
+ * thousands of candidates per sentence.
  */
-const NOMINATING_MIN = 64;
-const NOMINATING_SHARE = 0.01;
+const NOMINATING_SHARE = 0.2;
+const NOMINATING_LARGE_MIN = 64;
+const NOMINATING_LARGE_SHARE = 0.01;
 
 /** The compiled claim index. */
 export class ClaimIndex {
@@ -71,7 +73,10 @@ export class ClaimIndex {
       this.weight[f] = (KIND_WEIGHT[kind] ?? 1) * Math.log(1 + n / count);
     }
     const lists: number[][] = Array.from({ length: space.names.length }, () => []);
-    const cap = Math.max(NOMINATING_MIN, Math.ceil(n * NOMINATING_SHARE));
+    const cap = Math.max(
+      2,
+      Math.min(Math.ceil(n * NOMINATING_SHARE), Math.max(NOMINATING_LARGE_MIN, Math.ceil(n * NOMINATING_LARGE_SHARE))),
+    );
     const nominating = Uint8Array.from(space.names, (_, f) => ((df.get(f) ?? 0) <= cap ? 1 : 0));
     for (const r of renderingFeatures) this.addRendering(r.claim, r.features, lists, nominating);
     this.postings = lists.map((list) => Int32Array.from(list));
