@@ -6,7 +6,7 @@
  *   background ──▶ selectors ──shared/anchor──▶ [start,end) ──content/render/ranges──▶ Range ──paint.ts──▶ highlight
  */
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { browser, onMessage } from '../browser-api.ts';
 import { anchorSelectors } from '../../shared/anchor/anchor.ts';
 import { describeSpan, type TextSelectors } from '../../shared/anchor/describe.ts';
 import { makeSender, type AnnotationCalls, type AnnotationsToContent, type ReadClaim } from '../../shared/messages.ts';
@@ -217,8 +217,7 @@ export class AnnotationController {
         (err: unknown) => ({ ok: false, error: `${String(m.type)}: ${err instanceof Error ? err.message : String(err)}` }),
       );
     };
-    browser.runtime.onMessage.addListener(listener);
-    this.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+    onMessage(listener, this.signal);
   }
 
   private destroy(): void {

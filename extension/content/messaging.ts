@@ -1,5 +1,5 @@
 /** The content script's side of the typed messages: a sender to the background, a guarded receiver. */
-import browser from 'webextension-polyfill';
+import { browser, onMessage } from '../browser-api.ts';
 import {
   fail,
   makeSender,
@@ -44,7 +44,5 @@ async function answer(handlers: ContentHandlers, type: keyof ToContent, params: 
 
 /** Answers ToContent calls until `signal` aborts; other messages are left to other listeners (returns undefined). */
 export function listen(handlers: ContentHandlers, signal: AbortSignal): void {
-  const listener = (message: unknown) => (isCall(message) ? answer(handlers, message.type, message.params) : undefined);
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  onMessage((message) => (isCall(message) ? answer(handlers, message.type, message.params) : undefined), signal);
 }

@@ -1,5 +1,5 @@
 /** UI strings through browser.i18n, following the browser's language. */
-import browser from 'webextension-polyfill';
+import { browser } from '../browser-api.ts';
 import type { Lang } from '../../shared/kb/types.ts';
 import type en from '../_locales/en/messages.json';
 

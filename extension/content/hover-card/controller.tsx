@@ -3,7 +3,7 @@
  * highlight, and keeps it on screen. Also scrolls the page to findings (sidebar clicks, keyboard steps).
  */
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { browser } from '../../browser-api.ts';
 import { t, uiLang } from '../../ui/i18n.ts';
 import type { PassageLink } from '../../ui/links.ts';
 import type { SourceQuote } from '../../ui/models.ts';
