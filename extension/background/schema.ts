@@ -55,14 +55,18 @@ export function optional(check: Check): Check & { optional: true } {
   return Object.assign((v: unknown, p: string) => (v === undefined ? null : check(v, p)), { optional: true as const });
 }
 
-/** A plain object with exactly these fields: unknown fields are an error too, so typos do not pass silently. */
+/**
+ * A plain object with exactly these fields: unknown fields are an error too, so typos do not pass silently.
+ * Own keys only: `'__proto__' in fields` is true for any object literal, which let "__proto__" and "constructor"
+ * through as known fields (found by messages.e2e.ts).
+ */
 export function obj(fields: Record<string, Check>): Check {
   return (v, p) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${p}: expected an object`;
     const rec = v as Record<string, unknown>;
-    for (const key of Object.keys(rec)) if (!(key in fields)) return `${p}.${key}: unexpected field`;
+    for (const key of Object.keys(rec)) if (!Object.hasOwn(fields, key)) return `${p}.${key}: unexpected field`;
     for (const [key, check] of Object.entries(fields)) {
-      if (!(key in rec) && !('optional' in check)) return `${p}.${key}: missing`;
+      if (!Object.hasOwn(rec, key) && !('optional' in check)) return `${p}.${key}: missing`;
       const e = check(rec[key], `${p}.${key}`);
       if (e) return e;
     }
