@@ -91,7 +91,15 @@ async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   );
 }
 
-async function launchChromium(dir: string, profile: string) {
+/** Extra launch settings, for tests that need a browser configured differently (a proxy, a storage limit). */
+export interface LaunchOptions {
+  /** Command-line switches added to Chromium's. */
+  chromiumArgs?: string[];
+  /** Preferences added to Firefox's profile. */
+  firefoxPrefs?: Record<string, unknown>;
+}
+
+async function launchChromium(dir: string, profile: string, options: LaunchOptions) {
   const browser = await puppeteer.launch({
     executablePath: EXECUTABLE.chromium,
     headless: true,
@@ -107,6 +115,7 @@ async function launchChromium(dir: string, profile: string) {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.chromiumArgs ?? []),
     ],
   });
   const extensionId = await browser.installExtension(dir);
@@ -115,7 +124,7 @@ async function launchChromium(dir: string, profile: string) {
   return { browser, extensionId, origin };
 }
 
-async function launchFirefox(dir: string, profile: string) {
+async function launchFirefox(dir: string, profile: string, options: LaunchOptions) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: EXECUTABLE.firefox,
@@ -123,20 +132,20 @@ async function launchFirefox(dir: string, profile: string) {
     userDataDir: profile,
     // Lets BiDi open moz-extension:// pages; without it such navigations are refused.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }), ...options.firefoxPrefs },
   });
   await browser.installExtension(dir);
   return { browser, extensionId: FIREFOX_UUID, origin: `moz-extension://${FIREFOX_UUID}/` };
 }
 
 /** Launches `name` with the built extension. Run `npm run build` first (the e2e globalSetup does). */
-export async function launch(name: BrowserName): Promise<Harness> {
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Harness> {
   const { root, dir } = copyDist(name);
   const profile = join(root, 'profile');
   const server = await startFixtureServer();
   let launched: Awaited<ReturnType<typeof launchChromium>>;
   try {
-    launched = name === 'chromium' ? await launchChromium(dir, profile) : await launchFirefox(dir, profile);
+    launched = name === 'chromium' ? await launchChromium(dir, profile, options) : await launchFirefox(dir, profile, options);
   } catch (err) {
     await server.close();
     rmSync(root, { recursive: true, force: true });
