@@ -44,6 +44,40 @@ export const USER_TABLES = ['annotations', 'userSources', 'userClaims', 'userOcc
 /** The IndexedDB database's name. */
 export const DB_NAME = 'crossread';
 
+/** Opening the database waits on an upgrade that another connection (another page, a stuck older context) blocks. */
+export class DatabaseBlockedError extends Error {
+  override name = 'DatabaseBlockedError';
+}
+
+/**
+ * A function that opens `db` (at once if it is open), or rejects with {@link DatabaseBlockedError} as soon as the
+ * browser reports the open blocked, and for as long as it stays so. IndexedDB leaves a blocked open pending until
+ * the blocker closes, so without this every call would hang unanswered; the open itself goes on, and calls succeed
+ * again once it completes. Callers wait on this before touching the database, so a refused write never runs later.
+ */
+export function openOrRefuse(db: CrossreadDb): () => Promise<void> {
+  let blocked: DatabaseBlockedError | null = null;
+  const waiting = new Set<(err: DatabaseBlockedError) => void>();
+  db.on('blocked', () => {
+    blocked = new DatabaseBlockedError('opening the database waits for another connection to close');
+    for (const reject of waiting) reject(blocked);
+    waiting.clear();
+  });
+  // Sticky: fires on every successful open, also after Dexie reopens a connection a versionchange closed.
+  db.on('ready', () => void (blocked = null), true);
+  return () => {
+    if (db.isOpen()) return Promise.resolve();
+    if (blocked) return Promise.reject(blocked);
+    return new Promise<void>((resolve, reject) => {
+      waiting.add(reject);
+      db.open().then(
+        () => (waiting.delete(reject), resolve()),
+        (err: unknown) => (waiting.delete(reject), reject(err)),
+      );
+    });
+  };
+}
+
 /** Opens (lazily, on first use) the database with every schema version declared. */
 export function openDb(name = DB_NAME): CrossreadDb {
   const db = new Dexie(name) as CrossreadDb;

@@ -15,6 +15,8 @@ export interface HandlerDeps {
   self: Self;
   /** Resolves once the knowledge base is in the database (seeding it if the database is empty). */
   ready: () => Promise<void>;
+  /** Resolves once the database is open; rejects at once while its opening is blocked (db.ts openOrRefuse). */
+  open?: () => Promise<void>;
   saveReport: (tabId: number, report: PageReport) => Promise<void>;
   loadReport: (tabId: number) => Promise<PageReport | null>;
   /** Tells the sidebar that a tab's findings changed. */
@@ -62,6 +64,9 @@ export function describeStorageError(err: unknown): string {
     if (typeof e.name === 'string') names.push(e.name);
   }
   if (names.includes('QuotaExceededError')) return 'the disk is full (storage quota exceeded); nothing was saved';
+  if (names.includes('DatabaseBlockedError')) {
+    return 'the database is being upgraded and another connection blocks it: close other Crossread pages or restart the browser; nothing was changed';
+  }
   if (names.some((n) => ['OpenFailedError', 'MissingAPIError', 'InvalidStateError', 'DatabaseClosedError'].includes(n))) {
     return 'the browser\'s database (IndexedDB) is unavailable, e.g. in a private window or with storage disabled';
   }
@@ -75,8 +80,8 @@ export function createMessageHandler(deps: HandlerDeps) {
     if (verdict.kind === 'ignore') return undefined;
     if (verdict.kind === 'error') return Promise.resolve(fail(verdict.error));
     const { call } = verdict;
-    return deps
-      .ready()
+    return (deps.open?.() ?? Promise.resolve())
+      .then(() => deps.ready())
       .then(() => answer(call, sender, deps))
       .then(
         (value) => ok(value),

@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { KnowledgeBase } from '../../shared/kb/types.ts';
 import { makeSender, type BackgroundToSidebar, type ToContent } from '../../shared/messages.ts';
-import { openDb } from './db.ts';
+import { openDb, openOrRefuse } from './db.ts';
 import { createMessageHandler } from './handlers.ts';
 import { dropReport, loadReport, saveReport } from './reports.ts';
 import { assertKnowledgeBase, seedKnowledgeBase, storedVersion } from './seed.ts';
@@ -55,6 +55,7 @@ browser.runtime.onMessage.addListener(
     db,
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
     ready,
+    open: openOrRefuse(db),
     saveReport,
     loadReport,
     // Nobody listens while the sidebar is closed; the failed send is expected and harmless.
