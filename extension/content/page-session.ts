@@ -13,10 +13,7 @@ import { insideAny, outermost, type Rescan } from './watch/changes.ts';
 import { buildReport } from './report.ts';
 import { send } from './messaging.ts';
 
-/**
- * Highlights made and added between clock reads. Tens of thousands at once held the page for ~100 ms in Firefox;
- * a yield after every few thousand regardless made Chromium repaint the growing highlight set once per slice.
- */
+/** Ranges made between clock reads: tens of thousands at once held the page for ~100 ms in Firefox. */
 export const DRAW_SLICE = 500;
 
 /** Wraps a DOM write so the change watcher does not take our own changes for the page's. */
@@ -111,20 +108,25 @@ export class PageSession {
     if (!complete && full) void this.rescanAll();
   }
 
-  /** Turns matches into Ranges and paints them a slice at a time, yielding once a slice's budget is spent. */
+  /**
+   * Turns matches into Ranges a slice at a time, yielding once a slice's budget is spent, then paints them in one
+   * go: adding to a registered highlight slice by slice made Chromium restyle and repaint the growing set after
+   * every slice (118,000 highlights on the 5 MB page took 10.6 s to draw instead of 39 ms).
+   */
   private async draw(map: Parameters<typeof findingsFor>[0], result: Parameters<typeof findingsFor>[1]): Promise<void> {
     const slicer = new Slicer();
     const { entities, claims } = result;
+    const found: Finding[] = [];
     for (let i = 0; i < claims.length + entities.length; i += DRAW_SLICE) {
       if (i > 0 && slicer.due()) await slicer.pause(this.signal);
       const part = {
         claims: claims.slice(i, i + DRAW_SLICE),
         entities: entities.slice(Math.max(0, i - claims.length), Math.max(0, i + DRAW_SLICE - claims.length)),
       };
-      const found = findingsFor(map, part);
-      this.guard(() => this.painter.add(found));
-      this.store.add(found);
+      for (const f of findingsFor(map, part)) found.push(f);
     }
+    this.guard(() => this.painter.add(found));
+    this.store.add(found);
   }
 
   private drop(which: (f: Finding) => boolean): void {
