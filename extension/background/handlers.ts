@@ -57,12 +57,26 @@ async function answer(call: BackgroundCall, sender: SenderInfo, deps: HandlerDep
   }
 }
 
+type Wrapped = { name?: unknown; inner?: unknown; failures?: unknown } | null;
+
+/**
+ * The names of an error and of those it wraps: Dexie's `inner`, and the per-row `failures` of its BulkError, where
+ * a bulkAdd's QuotaExceededError hides (found by storage.e2e.ts in Firefox).
+ */
+function errorNames(err: unknown, depth = 0): string[] {
+  const e = err as Wrapped;
+  if (!e || typeof e !== 'object' || depth > 4) return [];
+  const failures = e.failures && typeof e.failures === 'object' ? Object.values(e.failures).slice(0, 5) : [];
+  return [
+    ...(typeof e.name === 'string' ? [e.name] : []),
+    ...errorNames(e.inner, depth + 1),
+    ...failures.flatMap((f) => errorNames(f, depth + 1)),
+  ];
+}
+
 /** An error's message; a full disk or an IndexedDB that cannot open get words a reader understands. */
 export function describeStorageError(err: unknown): string {
-  const names: string[] = [];
-  for (let e = err as { name?: unknown; inner?: unknown } | null; e && names.length < 5; e = e.inner as typeof e) {
-    if (typeof e.name === 'string') names.push(e.name);
-  }
+  const names = errorNames(err);
   if (names.includes('QuotaExceededError')) return 'the disk is full (storage quota exceeded); nothing was saved';
   if (names.includes('DatabaseBlockedError')) {
     return 'the database is being upgraded and another connection blocks it: close other Crossread pages or restart the browser; nothing was changed';
