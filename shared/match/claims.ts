@@ -19,6 +19,8 @@ interface Rendering {
   content: number;
   /** Its features that are not distinctive (not in the postings), checked against a candidate sentence directly. */
   common: Int32Array;
+  /** The weight of those: what a candidate can gain beyond its distinctive features. */
+  commonWeight: number;
 }
 
 /**
@@ -96,7 +98,8 @@ export class ClaimIndex {
     if (total === 0) return;
     const index = this.renderings.length;
     const common = features.filter((f) => !nominating[f]);
-    this.renderings.push({ claim, features, weights, total, content, common });
+    const commonWeight = common.reduce((sum, f) => sum + this.weight[f]!, 0);
+    this.renderings.push({ claim, features, weights, total, content, common, commonWeight });
     for (const f of features) if (nominating[f]) lists[f]!.push(index);
   }
 
@@ -141,6 +144,8 @@ export class ClaimIndex {
     for (const r of candidates) {
       const rendering = this.renderings[r]!;
       let sum = covered[r]!;
+      // Even with every common feature it could not reach the threshold: most candidates end here.
+      if (sum + rendering.commonWeight < threshold * rendering.total) continue;
       let sumContent = coveredContent[r]!;
       let hits = contentHits[r]!;
       for (const f of rendering.common) {
