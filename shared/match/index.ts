@@ -55,19 +55,54 @@ export const DEFAULT_DISTINCT = 0.35;
 
 /** Compiles a knowledge base into a matcher. */
 export function buildMatcher(kb: MatcherKb, options: MatcherOptions = {}): Matcher {
+  const steps = matcherBuildSteps(kb, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** What {@link buildMatcherInSlices} asks of its caller's scheduler. */
+export interface BuildSlicer {
+  /** True when the current slice of work has used up its budget. */
+  timeUp(): boolean;
+  /** Gives the thread back; resolves when the build may go on (rejects to cancel it). */
+  pause(): Promise<void>;
+}
+
+/** Compiles a knowledge base like {@link buildMatcher}, pausing between steps whenever the slicer's time is up. */
+export async function buildMatcherInSlices(kb: MatcherKb, options: MatcherOptions, slicer: BuildSlicer): Promise<Matcher> {
+  const steps = matcherBuildSteps(kb, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slicer.timeUp()) await slicer.pause();
+  }
+}
+
+/**
+ * The build as a generator, so one code path serves both builders: it yields between steps (entity index,
+ * lexicon, each claim's renderings, the claim index), where an incremental caller may give the thread back.
+ */
+export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}): Generator<void, Matcher, void> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const distinct = options.distinct ?? DEFAULT_DISTINCT;
   const entityIndex = buildEntityIndex(kb.entities);
+  yield;
   const lexicon = new Lexicon(kb.concepts);
+  yield;
   const space = new FeatureSpace();
   const claims = visibleClaims(kb.claims, options.excludeSource);
-  const renderings = claims.flatMap((claim, index) =>
-    renderingsOf(claim, options.statements ?? true).map((text) => {
+  const renderings: { claim: number; features: ReturnType<typeof passageFeatures> }[] = [];
+  for (let index = 0; index < claims.length; index++) {
+    const claim = claims[index]!;
+    for (const text of renderingsOf(claim, options.statements ?? true)) {
       const tokens = tokenize(text);
       const entities = claimEntities(entityIndex, claim, text, tokens);
-      return { claim: index, features: passageFeatures(tokens, 0, tokens.count, entities, lexicon, space, true) };
-    }),
-  );
+      renderings.push({ claim: index, features: passageFeatures(tokens, 0, tokens.count, entities, lexicon, space, true) });
+    }
+    yield;
+  }
   const claimIndex = new ClaimIndex(claims, renderings, space);
 
   const matchClaims = (tokens: Tokens, sentences: readonly Sentence[], entities: readonly EntityMatch[]): ClaimMatch[] => {
