@@ -195,22 +195,87 @@ export async function exportAll(db: CrossreadDb): Promise<ExportFile> {
   });
 }
 
-/** Replaces everything with a (validated) export's content, in one transaction: all of it, or none. */
+/** Every row of some tables, by table and then by primary key (as JSON, so compound keys compare too). */
+type Snapshot = Map<string, Map<string, unknown>>;
+
+async function snapshot(db: CrossreadDb, tables: readonly string[]): Promise<Snapshot> {
+  const taken: Snapshot = new Map();
+  for (const name of tables) {
+    const table = db.table(name);
+    const [keys, rows] = await Promise.all([table.toCollection().primaryKeys(), table.toArray()]);
+    taken.set(name, new Map(keys.map((k, i) => [JSON.stringify(k), rows[i]])));
+  }
+  return taken;
+}
+
+/**
+ * Puts the tables back as `before` holds them, after a failed import. Firefox (measured in ESR 153 with raw
+ * IndexedDB, no Dexie involved) can keep some rows a transaction added although that transaction fired 'abort'
+ * on a QuotaExceededError and its other writes (the clear) were rolled back; so after a failure the database is
+ * compared with the snapshot. Deleting the strays runs first in a transaction of its own: it frees space, so that
+ * putting back any changed row cannot meet the full disk again.
+ */
+async function restore(db: CrossreadDb, before: Snapshot): Promise<void> {
+  const tables = [...before.keys()];
+  await db.transaction('rw', tables, async () => {
+    for (const [name, rows] of before) {
+      const table = db.table(name);
+      const strays = (await table.toCollection().primaryKeys()).filter((k) => !rows.has(JSON.stringify(k)));
+      if (strays.length > 0) await table.bulkDelete(strays);
+    }
+  });
+  await db.transaction('rw', tables, async () => {
+    for (const [name, rows] of before) {
+      const table = db.table(name);
+      const keys = await table.toCollection().primaryKeys();
+      const now = await table.toArray();
+      const current = new Map(keys.map((k, i) => [JSON.stringify(k), JSON.stringify(now[i])]));
+      const changed = [...rows].filter(([key, row]) => current.get(key) !== JSON.stringify(row)).map(([, row]) => row);
+      if (changed.length > 0) await table.bulkPut(changed);
+    }
+  });
+}
+
+/** Undoing a failed import failed too: the database may hold part of the import. */
+export class ImportUndoFailed extends Error {
+  override name = 'ImportUndoFailed';
+}
+
+/**
+ * Replaces everything with a (validated) export's content: all of it, or none. One transaction, and, because a
+ * browser may keep part of a transaction that failed on a full disk (see {@link restore}), a snapshot taken inside
+ * that transaction before it changes anything, put back if it fails. The snapshot holds at most what an export
+ * holds, and the file being imported is in memory already.
+ */
 export async function importAll(db: CrossreadDb, file: ExportFile): Promise<{ annotations: number; claims: number }> {
   const tables = [...SEEDED_TABLES, 'meta', 'annotations', 'userClaims', 'userSources', 'userOccurrences', 'settings'];
-  await db.transaction('rw', tables, async () => {
-    await Promise.all(tables.filter((t) => t !== 'meta').map((t) => db.table(t).clear()));
-    await db.sources.bulkAdd(file.kb.sources);
-    await db.entities.bulkAdd(file.kb.entities);
-    await db.claims.bulkAdd(file.kb.claims);
-    await db.concepts.bulkAdd(file.kb.concepts);
-    await db.meta.put({ key: 'kbVersion', value: file.kb.version });
-    await db.annotations.bulkAdd(file.user.annotations);
-    await db.userClaims.bulkAdd(file.user.claims);
-    await db.userSources.bulkAdd(file.user.sources);
-    await db.userOccurrences.bulkAdd(file.user.occurrences);
-    await db.settings.put({ key: 'user', ...file.user.settings });
-  });
+  let before: Snapshot | null = null;
+  try {
+    await db.transaction('rw', tables, async () => {
+      before = await snapshot(db, tables);
+      await Promise.all(tables.filter((t) => t !== 'meta').map((t) => db.table(t).clear()));
+      await db.sources.bulkAdd(file.kb.sources);
+      await db.entities.bulkAdd(file.kb.entities);
+      await db.claims.bulkAdd(file.kb.claims);
+      await db.concepts.bulkAdd(file.kb.concepts);
+      await db.meta.put({ key: 'kbVersion', value: file.kb.version });
+      await db.annotations.bulkAdd(file.user.annotations);
+      await db.userClaims.bulkAdd(file.user.claims);
+      await db.userSources.bulkAdd(file.user.sources);
+      await db.userOccurrences.bulkAdd(file.user.occurrences);
+      await db.settings.put({ key: 'user', ...file.user.settings });
+    });
+  } catch (err) {
+    if (before) {
+      try {
+        await restore(db, before);
+      } catch (undoErr) {
+        const why = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+        throw new ImportUndoFailed(`the import failed (${why(err)}) and undoing its partial writes failed too (${why(undoErr)}); export your data and check it`);
+      }
+    }
+    throw err;
+  }
   return { annotations: file.user.annotations.length, claims: file.user.claims.length };
 }
 
