@@ -5,7 +5,9 @@
  *   (the user's rows upgraded) as soon as the blocker closes;
  * - a write that exceeds the storage quota (Firefox: a separate instance with a small
  *   dom.quotaManager.temporaryStorage.fixedLimit; Chromium offers no honest way, see below): a clear "disk is full"
- *   error through the options page's import, and nothing the user had is lost (see the known defect below).
+ *   error through the options page's import, and the database afterwards is exactly what it was before: Firefox
+ *   keeps some rows of the refused transaction (see importAll in background/user-store.ts), which the import
+ *   then removes.
  * IndexedDB made unavailable is not tested: in Firefox 153 dom.indexedDB.enabled=false leaves the extension's
  * IndexedDB working (settings.get still answered from it), and Chromium has no switch that takes it away.
  */
@@ -170,10 +172,10 @@ describe.each(['firefox'] as const)('storage quota in %s', (name) => {
     await h?.close();
   });
 
-  // Known defect, not yet fixed: after this failed import Firefox 153 still holds the last ten rows of the refused
-  // annotations (ids 1110-1119) although the transaction failed; an explicit tx.abort() did not change that. So
-  // this test checks the message and that nothing the user had is lost, not that nothing was added.
-  it('an import past the quota: a clear "disk is full" message and nothing the user had is lost', async () => {
+  // Firefox 153 keeps some rows a transaction added although the transaction aborted on the quota (measured with
+  // raw IndexedDB: the abort event fires, the clear is rolled back, a few of the added rows stay); importAll puts
+  // the database back from a snapshot, so nothing at all changes.
+  it('an import past the quota: a clear "disk is full" message and the database exactly as it was', async () => {
     await value(ext, { type: 'annotation.save', params: ANNOTATION });
     const before = await value<ExportFile>(ext, { type: 'data.export', params: {} });
     const big: ExportFile = { ...before, user: { ...before.user, annotations: [...before.user.annotations, ...bulkyAnnotations()] } };
@@ -181,9 +183,7 @@ describe.each(['firefox'] as const)('storage quota in %s', (name) => {
     const status = await importThroughOptions(h, big);
     expect(status).toMatch(/^Nothing was changed\. .*the disk is full \(storage quota exceeded\); nothing was saved/);
     const after = await value<ExportFile>(ext, { type: 'data.export', params: {} });
-    expect(after.kb).toEqual(before.kb);
-    expect(after.user.settings).toEqual(before.user.settings);
-    expect(after.user.annotations).toEqual(expect.arrayContaining(before.user.annotations));
+    expect({ ...after, exported: '' }).toEqual({ ...before, exported: '' });
     // Small writes still fit and still work.
     expect(await value(ext, { type: 'annotation.save', params: { ...ANNOTATION, note: 'still works' } })).toMatchObject({ note: 'still works' });
   });
