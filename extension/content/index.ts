@@ -8,15 +8,17 @@
  *
  * Only extract/ reads the page's text and only render/ (plus the card's own shadow root) writes to it.
  */
-import { AnnotationController, sendAnnotationCall as send } from '../annotate/controller.tsx';
+import { AnnotationController, sendAnnotationCall as send } from '../annotate/controller.ts';
 import { onSettingsChanged } from '../options/settings-notice.ts';
 import { clampHoverDelay, isSiteDisabled } from '../../shared/userdata/types.ts';
-import { CardController } from './hover-card/controller.tsx';
+import { CardController } from './hover-card/controller.ts';
 import { HoverTracker } from './hover-card/hover.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
 import { loadKnowledge, requestKnowledge } from './match/knowledge.ts';
+import { preloadUi } from './lazy-ui/load.ts';
 import { listen } from './messaging.ts';
 import { PageSession } from './page-session.ts';
+import { afterNextFrame } from './schedule.ts';
 import { ChangeWatcher } from './watch/observer.ts';
 import { UrlWatcher } from './watch/navigation.ts';
 
@@ -32,7 +34,7 @@ async function start(signal: AbortSignal): Promise<void> {
   // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
   const annotations = new AnnotationController(signal);
   void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
-  const knowledge = await loadKnowledge(kb);
+  const knowledge = await loadKnowledge(kb, signal);
   signal.throwIfAborted();
   let session: PageSession | null = null;
   const watcher = new ChangeWatcher((plan, removed) => {
@@ -67,6 +69,8 @@ async function start(signal: AbortSignal): Promise<void> {
     signal,
   );
   await session.rescanAll();
+  // The card's views, in their own chunk, arrive while the page is idle, before anyone can hover a highlight.
+  if (session.store.all().length > 0) afterNextFrame(() => signal.aborted || preloadUi());
   // Text that arrived between the annotations' first anchoring and the change watcher's start.
   annotations.pageChanged(false);
   await annotations.recordReading(session.store.all());

@@ -1,9 +1,10 @@
 /**
  * Messages and privilege in the real browsers. A web page cannot reach the background (no externally_connectable),
  * cannot talk to the content script through window messages or DOM events, and cannot read the extension's files
- * (no web_accessible_resources). From the extension's own pages, unknown calls, malformed parameters, huge strings
- * and prototype-pollution keys get a clear error answer and the background keeps answering; in Chromium a call
- * only the extension's pages may make is refused when it comes from the content script's own world.
+ * (the one web-accessible file is the content script's UI chunk, views only). From the extension's own pages,
+ * unknown calls, malformed parameters, huge strings and prototype-pollution keys get a clear error answer and the
+ * background keeps answering; in Chromium a call only the extension's pages may make is refused when it comes
+ * from the content script's own world.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -159,7 +160,9 @@ describe.each(BROWSERS)('messages and privilege in %s', (name) => {
   it('the built manifest opens no door to web pages', () => {
     const manifest = JSON.parse(readFileSync(join(h.extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).not.toHaveProperty('externally_connectable');
-    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    // The one web-accessible file is the content script's lazy UI chunk (views only); never kb.json.
+    const exposed = (manifest.web_accessible_resources as { resources: string[] }[]).flatMap((r) => r.resources);
+    expect(exposed).toEqual(['ui.js']);
   });
 
   it('a web page reaches neither the background nor the content script, and cannot read the extension', async () => {

@@ -1,6 +1,7 @@
 /**
- * Bundles the extension's four entry points for one browser with esbuild. Classic scripts (iife) everywhere:
- * Firefox loads background scripts as classic scripts, and content scripts cannot be modules.
+ * Bundles the extension's entry points for one browser with esbuild. Classic scripts (iife) for the entry
+ * points: Firefox loads background scripts as classic scripts, and content scripts cannot be modules. The
+ * content script's lazy UI chunk is the one ES module: the content script loads it with import().
  */
 import { build, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
@@ -13,6 +14,11 @@ export const ENTRIES: Record<string, string> = {
   'extension/sidebar/index.tsx': 'sidebar/sidebar.js',
   'extension/reader/index.tsx': 'reader/reader.js',
   'extension/options/index.tsx': 'options/options.js',
+};
+
+/** ES modules loaded with import() (relative to the repository) → output file; web-accessible in the manifest. */
+export const CHUNKS: Record<string, string> = {
+  'extension/content/lazy-ui/chunk.tsx': 'ui.js',
 };
 
 /** Lowest browser versions we build for; match strict_min_version and what the content script relies on. */
@@ -51,9 +57,10 @@ export async function bundle(root: string, outDir: string, target: Target, dev =
     logLevel: 'warning',
     absWorkingDir: root,
   };
-  await Promise.all(
-    Object.entries(ENTRIES).map(([entry, out]) =>
-      build({ ...common, entryPoints: [entry], outfile: join(outDir, out) }),
+  await Promise.all([
+    ...Object.entries(ENTRIES).map(([entry, out]) => build({ ...common, entryPoints: [entry], outfile: join(outDir, out) })),
+    ...Object.entries(CHUNKS).map(([entry, out]) =>
+      build({ ...common, format: 'esm', entryPoints: [entry], outfile: join(outDir, out) }),
     ),
-  );
+  ]);
 }

@@ -23,6 +23,12 @@ describe('manifestFor', () => {
     expect(JSON.stringify(m.browser_specific_settings)).toMatch(/crossread@/);
   });
 
+  it('exposes only the lazy UI chunk to pages, under a dynamic URL where the browser has one', () => {
+    const exposed = (target: 'chrome' | 'firefox') => manifestFor(target, root).web_accessible_resources;
+    expect(exposed('chrome')).toEqual([{ resources: ['ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+    expect(exposed('firefox')).toEqual([{ resources: ['ui.js'], matches: ['http://*/*', 'https://*/*'] }]);
+  });
+
   it('leaves its input untouched', () => {
     const before = JSON.stringify(root);
     manifestFor('firefox', root);

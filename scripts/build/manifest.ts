@@ -47,5 +47,11 @@ export function manifestFor(target: Target, base: Manifest): Manifest {
       out.background = { ...rest, scripts };
     }
   }
+  if (target === 'firefox' && Array.isArray(out.web_accessible_resources)) {
+    // Chrome's per-session resource URL; Firefox's moz-extension:// origin is already a random id per install.
+    out.web_accessible_resources = (out.web_accessible_resources as Record<string, unknown>[]).map(
+      ({ use_dynamic_url: _, ...rest }) => rest,
+    );
+  }
   return out;
 }

@@ -4,8 +4,9 @@
  * the highlight and the card, or the page scrolls. Hit-testing runs at most once per animation frame.
  */
 import type { Finding } from '../findings.ts';
+import { preloadUi } from '../lazy-ui/load.ts';
 import type { PageSession } from '../page-session.ts';
-import type { CardController } from './controller.tsx';
+import type { CardController } from './controller.ts';
 import { findingAt } from './hit-test.ts';
 import { DWELL_MS, GRACE_MS } from './timing.ts';
 
@@ -71,6 +72,8 @@ export class HoverTracker {
     clearTimeout(this.dwellTimer);
     if (this.cards.current) this.startGrace();
     if (finding && finding !== this.dismissed) {
+      // The card's views load during the dwell if the idle-time preload has not brought them yet.
+      preloadUi();
       this.dwellTimer = window.setTimeout(() => this.show(finding), this.dwellMs);
     }
   }

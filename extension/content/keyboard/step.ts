@@ -2,7 +2,7 @@
  * Keyboard access to the highlights: the next/previous-highlight commands (forwarded by the background as
  * `page.step`) move through them in page order, scroll each into view, mark it and open its card with focus.
  */
-import type { CardController } from '../hover-card/controller.tsx';
+import type { CardController } from '../hover-card/controller.ts';
 import type { PageSession } from '../page-session.ts';
 import type { Finding } from '../findings.ts';
 import { nextIndex } from './order.ts';

@@ -5,7 +5,6 @@
  *   selection ──offsets.ts──▶ [start,end) ──shared/anchor──▶ selectors ──▶ background (Dexie)
  *   background ──▶ selectors ──shared/anchor──▶ [start,end) ──content/render/ranges──▶ Range ──paint.ts──▶ highlight
  */
-import { render } from 'preact';
 import { browser, onMessage } from '../browser-api.ts';
 import { anchorSelectors } from '../../shared/anchor/anchor.ts';
 import { describeSpan, type TextSelectors } from '../../shared/anchor/describe.ts';
@@ -17,10 +16,10 @@ import type { TextMap } from '../content/extract/text-map.ts';
 import type { Finding } from '../content/findings.ts';
 import { rangeFor } from '../content/render/ranges.ts';
 import { uiLang } from '../ui/i18n.ts';
-import { createToolbarHost } from './host.ts';
+import { loadedUi, loadUi, type UiChunk } from '../content/lazy-ui/load.ts';
 import { rangeOffsets } from './offsets.ts';
 import { AnnotationPainter } from './paint.ts';
-import { Toolbar, type ToolbarActions } from './Toolbar.tsx';
+import type { ToolbarActions } from './Toolbar.tsx';
 
 /** Calls the background about the user's data. */
 export const sendAnnotationCall = makeSender<AnnotationCalls>((m) => browser.runtime.sendMessage(m));
@@ -138,11 +137,12 @@ export class AnnotationController {
     if (!span) return;
     const selectors = describeSpan(map.text, span.start, span.end);
     const box = range.getBoundingClientRect();
-    this.openToolbar(selectors, box);
+    // The toolbar's views come with the lazy UI chunk; its first load takes a few milliseconds from disk.
+    this.openToolbar(await loadUi(), selectors, box);
   }
 
-  private openToolbar(selectors: TextSelectors, box: DOMRect): void {
-    this.host ??= createToolbarHost();
+  private openToolbar(ui: UiChunk, selectors: TextSelectors, box: DOMRect): void {
+    this.host ??= ui.createToolbarHost();
     const save = async (fields: { note: string; claimId?: string }) => {
       const answer = await send('annotation.save', { url: pageKey(location.href), title: document.title, selectors, ...fields });
       if (!answer.ok) return answer.error;
@@ -174,16 +174,12 @@ export class AnnotationController {
     };
     const top = Math.min(box.bottom + 6, innerHeight - 60);
     const left = Math.max(4, Math.min(box.left, innerWidth - 360));
-    render(
-      <div style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}>
-        <Toolbar key={`${selectors[1].start}-${selectors[1].end}`} actions={actions} />
-      </div>,
-      this.host.layer,
-    );
+    ui.showToolbar(this.host.layer, { top, left }, `${selectors[1].start}-${selectors[1].end}`, actions);
   }
 
   private closeToolbar(): void {
-    if (this.host) render(null, this.host.layer);
+    const ui = loadedUi();
+    if (this.host && ui) ui.clear(this.host.layer);
   }
 
   private listen(): void {

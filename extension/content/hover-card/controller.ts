@@ -2,19 +2,16 @@
  * The card container: turns a finding into a card model, renders it into the shadow root next to the
  * highlight, and keeps it on screen. Also scrolls the page to findings (sidebar clicks, keyboard steps).
  */
-import { render } from 'preact';
 import { browser } from '../../browser-api.ts';
-import { t, uiLang } from '../../ui/i18n.ts';
+import { uiLang } from '../../ui/i18n.ts';
 import type { PassageLink } from '../../ui/links.ts';
 import type { SourceQuote } from '../../ui/models.ts';
 import type { Finding } from '../findings.ts';
+import { loadedUi, loadUi, type UiChunk } from '../lazy-ui/load.ts';
 import { send } from '../messaging.ts';
 import type { PageSession } from '../page-session.ts';
-import { Card } from './Card.tsx';
-import { claimCardModel, entityCardModel, pageSourceIds, type CardModel } from './card-model.ts';
-import { ClaimCard } from './ClaimCard.tsx';
-import { EntityCard } from './EntityCard.tsx';
-import { createCardHost, type CardHost } from './host.ts';
+import type { CardModel } from './card-model.ts';
+import type { CardHost } from './host.ts';
 import { placeCard, type Box } from './place.ts';
 import { anchorBox, scrollToRange } from './scroll.ts';
 
@@ -28,6 +25,8 @@ export class CardController {
   current: Finding | null = null;
   /** Scroll events until this time are our own programmatic scrolling, not the reader's. */
   quietUntil = 0;
+  /** Counts open and close calls, so an open that waited for the UI chunk yields to anything asked since. */
+  private asked = 0;
 
   constructor(
     private session: PageSession,
@@ -43,13 +42,29 @@ export class CardController {
 
   /** Opens the card for `finding`, placed by the line nearest `point`; `focus` moves keyboard focus into it. */
   open(finding: Finding, point: { x: number; y: number } | null, focus = false): void {
-    const model = this.modelFor(finding);
+    const ticket = ++this.asked;
+    const ui = loadedUi();
+    if (ui) return this.openWith(ui, finding, point, focus);
+    // Normally preloaded by now (see HoverTracker and index.ts); else the card follows as soon as the chunk is in.
+    loadUi().then(
+      (chunk) => ticket === this.asked && this.openWith(chunk, finding, point, focus),
+      (err: unknown) => console.warn('Crossread: card UI', err),
+    );
+  }
+
+  private openWith(ui: UiChunk, finding: Finding, point: { x: number; y: number } | null, focus: boolean): void {
+    const model = this.modelFor(ui, finding);
     if (!model) return;
-    this.host ??= createCardHost();
+    this.host ??= ui.createCardHost();
     this.current = finding;
     this.session.painter.focus(finding);
     const { layer } = this.host;
-    render(this.view(model), layer);
+    ui.showCard(layer, model, {
+      close: () => this.close(),
+      showClaim: (id) => this.scrollTo(id, 0),
+      hrefFor,
+      openReader: (item, claimId) => void this.openReader(item, claimId),
+    });
     layer.style.visibility = 'hidden';
     layer.hidden = false;
     this.position(layer, anchorBox(finding.range, point));
@@ -62,9 +77,11 @@ export class CardController {
 
   /** Closes the card; focus goes back where it was if the card had it. */
   close(): void {
-    if (!this.host || !this.current) return;
+    this.asked++;
+    const ui = loadedUi();
+    if (!ui || !this.host || !this.current) return;
     const hadFocus = this.host.host.matches(':focus-within');
-    render(null, this.host.layer);
+    ui.clear(this.host.layer);
     this.host.layer.hidden = true;
     this.current = null;
     this.session.painter.focus(null);
@@ -88,24 +105,11 @@ export class CardController {
     scrollToRange(finding.range);
   }
 
-  private modelFor(finding: Finding): CardModel | null {
+  private modelFor(ui: UiChunk, finding: Finding): CardModel | null {
     const { knowledge, store } = this.session;
     return finding.kind === 'entity'
-      ? entityCardModel(knowledge, finding.id, store.all(), uiLang())
-      : claimCardModel(knowledge, finding, pageSourceIds(knowledge, store.all(), location.href), uiLang());
-  }
-
-  private view(model: CardModel) {
-    const label = model.kind === 'entity' ? t('cardEntityLabel', model.name) : t('cardClaimLabel');
-    return (
-      <Card label={label} onClose={() => this.close()}>
-        {model.kind === 'entity' ? (
-          <EntityCard model={model} onShowClaim={(id) => this.scrollTo(id, 0)} />
-        ) : (
-          <ClaimCard model={model} hrefFor={hrefFor} openReader={(item) => void this.openReader(item, model.claimId)} />
-        )}
-      </Card>
-    );
+      ? ui.entityCardModel(knowledge, finding.id, store.all(), uiLang())
+      : ui.claimCardModel(knowledge, finding, ui.pageSourceIds(knowledge, store.all(), location.href), uiLang());
   }
 
   private async openReader(item: SourceQuote, claimId: string): Promise<void> {

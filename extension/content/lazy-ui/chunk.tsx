@@ -1,0 +1,56 @@
+/**
+ * The lazy UI chunk (ui.js): Preact, the hover card and the annotation toolbar, about 30 KB that most page loads
+ * never use. The content script loads it on first use (see load.ts); it holds views only, no state of its own,
+ * so a copy of a small shared module in both bundles does no harm.
+ */
+import { render } from 'preact';
+import { Toolbar, type ToolbarActions } from '../../annotate/Toolbar.tsx';
+import { t } from '../../ui/i18n.ts';
+import type { PassageLink } from '../../ui/links.ts';
+import type { SourceQuote } from '../../ui/models.ts';
+import { Card } from '../hover-card/Card.tsx';
+import type { CardModel } from '../hover-card/card-model.ts';
+import { ClaimCard } from '../hover-card/ClaimCard.tsx';
+import { EntityCard } from '../hover-card/EntityCard.tsx';
+
+export { createToolbarHost } from '../../annotate/host.ts';
+export { claimCardModel, entityCardModel, pageSourceIds } from '../hover-card/card-model.ts';
+export { createCardHost } from '../hover-card/host.ts';
+
+/** What the card's buttons and links do; the content script owns the I/O. */
+export interface CardActions {
+  close(): void;
+  showClaim(claimId: string): void;
+  hrefFor(link: PassageLink): string;
+  openReader(item: SourceQuote, claimId: string): void;
+}
+
+/** Renders the card for `model` into `layer`. */
+export function showCard(layer: HTMLElement, model: CardModel, actions: CardActions): void {
+  const label = model.kind === 'entity' ? t('cardEntityLabel', model.name) : t('cardClaimLabel');
+  render(
+    <Card label={label} onClose={actions.close}>
+      {model.kind === 'entity' ? (
+        <EntityCard model={model} onShowClaim={actions.showClaim} />
+      ) : (
+        <ClaimCard model={model} hrefFor={actions.hrefFor} openReader={(item) => actions.openReader(item, model.claimId)} />
+      )}
+    </Card>,
+    layer,
+  );
+}
+
+/** Renders the annotation toolbar at a fixed place in `layer`; `key` is the selection, so a new one starts afresh. */
+export function showToolbar(layer: HTMLElement, at: { top: number; left: number }, key: string, actions: ToolbarActions): void {
+  render(
+    <div style={{ position: 'fixed', top: `${at.top}px`, left: `${at.left}px` }}>
+      <Toolbar key={key} actions={actions} />
+    </div>,
+    layer,
+  );
+}
+
+/** Removes whatever was rendered into `layer`. */
+export function clear(layer: HTMLElement): void {
+  render(null, layer);
+}
