@@ -66,7 +66,9 @@ async function main(): Promise<void> {
   const { kb } = buildKb(join(root, 'shared/kb'));
   await buildExtension();
   const size = await contentScriptSize(root);
-  say(`Content script: ${(size.minified / 1024).toFixed(1)} KB minified (${(size.gzip / 1024).toFixed(1)} KB gzip), ${(size.shipped / 1024).toFixed(1)} KB as shipped`);
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  say(`Content script (always loaded): ${kib(size.minified)} minified (${kib(size.gzip)} gzip), ${kib(size.shipped)} as shipped`);
+  say(`Lazy UI chunk (${size.lazy.file}, on first hover or selection): ${kib(size.lazy.minified)} minified (${kib(size.lazy.gzip)} gzip), ${kib(size.lazy.shipped)} as shipped`);
   const scale = only && only !== 'node' ? { rows: [], samples: [] } : kbScale(kb, quick);
   const site = await startSite(kb);
   const browsers: BrowserResults[] = [];

@@ -32,6 +32,7 @@ const NAMES: Record<MethodName, string> = {
 };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const partList = (parts: [string, number][]) => parts.map(([p, n]) => `${p} ${kb(n)}`).join(', ');
 const yes = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 /** The bars of the chart: per browser and page, Crossread's speed-up over each baseline and its cost over the floor. */
@@ -83,7 +84,7 @@ function aims(r: BenchResults): string[] {
       `| … entities only | ${times(seed.entityMBps / big.entityMBps)} | ${yes(seed.entityMBps / big.entityMBps <= 3)} |`,
     );
   }
-  lines.push(`| content script under 60 KB minified | ${kb(r.size.minified)} | ${yes(r.size.minified < 60 * 1024)} |`);
+  lines.push(`| content script under 60 KB minified (always loaded; the lazy UI chunk adds ${kb(r.size.lazy.minified)} on first use) | ${kb(r.size.minified)} | ${yes(r.size.minified < 60 * 1024)} |`);
   return lines;
 }
 
@@ -185,7 +186,9 @@ export function renderReport(r: BenchResults, notesPath: string): string {
     '',
     '## What the content script costs a page',
     '',
-    `Size: ${kb(r.size.shipped)} as shipped (dist/chrome/content.js, not minified on purpose), ${kb(r.size.minified)} minified, ${kb(r.size.gzip)} gzipped. Largest parts of the minified bundle: ${r.size.parts.map(([p, n]) => `${p} ${kb(n)}`).join(', ')}.`,
+    `Size, always loaded: ${kb(r.size.shipped)} as shipped (dist/chrome/content.js, not minified on purpose), ${kb(r.size.minified)} minified, ${kb(r.size.gzip)} gzipped. Largest parts of the minified bundle: ${partList(r.size.parts)}.`,
+    '',
+    `Size, loaded on first use (dist/chrome/${r.size.lazy.file}: Preact, the hover card and the annotation toolbar, imported by the content script when the page is idle after its first highlights, or when the pointer first enters one): ${kb(r.size.lazy.shipped)} as shipped, ${kb(r.size.lazy.minified)} minified, ${kb(r.size.lazy.gzip)} gzipped. Largest parts: ${partList(r.size.lazy.parts)}.`,
     '',
   );
   for (const b of r.browsers) {
