@@ -16,7 +16,7 @@ import type { TextMap } from '../content/extract/text-map.ts';
 import type { Finding } from '../content/findings.ts';
 import { rangeFor } from '../content/render/ranges.ts';
 import { uiLang } from '../ui/i18n.ts';
-import { loadedUi, loadUi, type UiChunk } from '../content/lazy-ui/load.ts';
+import { loadedUi, loadUi, preloadUi, type UiChunk } from '../content/lazy-ui/load.ts';
 import { rangeOffsets } from './offsets.ts';
 import { AnnotationPainter } from './paint.ts';
 import type { ToolbarActions } from './Toolbar.tsx';
@@ -49,6 +49,8 @@ export class AnnotationController {
       if (this.host && e.composedPath().includes(this.host.host)) return;
       requestAnimationFrame(() => void this.offerToolbar().catch((err: unknown) => console.warn('Crossread: toolbar', err)));
     };
+    // A selection being made is the cue to fetch the toolbar's views, so they are in by the time it ends.
+    document.addEventListener('selectionchange', () => getSelection()?.isCollapsed === false && preloadUi(), { signal });
     document.addEventListener('mouseup', onUp, { signal });
     document.addEventListener('keyup', (e) => e.shiftKey && onUp(e), { signal });
     this.listen();
