@@ -89,9 +89,19 @@ describe.each(BROWSERS)('annotations in %s', (name) => {
     await selectPassage(pageA, 'p2', PASSAGE);
     await inToolbar(pageA, '.cl-act-claim', 'click');
     await inToolbar(pageA, '.cl-claim-search', { type: 'Beistand' });
-    await pageA.waitForFunction(() => !!document.querySelector('cl-annotate')?.shadowRoot?.querySelector('.cl-choice'), { timeout: 10_000, polling: 50 });
-    const claimId = await pageA.evaluate(() => document.querySelector('cl-annotate')!.shadowRoot!.querySelector('.cl-choice')!.getAttribute('data-claim')!);
-    await inToolbar(pageA, '.cl-choice', 'click');
+    // Read the choice's claim and click that very element in one step: the list may still re-render as the
+    // search answers, and a click on a later list could confirm another claim than the one read.
+    const choice = await pageA.waitForFunction(
+      () => {
+        const el = document.querySelector('cl-annotate')?.shadowRoot?.querySelector<HTMLElement>('.cl-choice');
+        if (!el) return null;
+        const id = el.getAttribute('data-claim');
+        el.click();
+        return id;
+      },
+      { timeout: 10_000, polling: 50 },
+    );
+    const claimId = (await choice.jsonValue()) as string;
 
     // What page B's claim card and sidebar show for the claim: every source, the page read among them.
     const details = await until('page A among the sources', async () => {
