@@ -134,7 +134,8 @@ describe.each(BROWSERS)('privacy in %s', (name) => {
     const url = 'http://crossread-privacy-check.example/page';
     await page.evaluate((u: string) => fetch(u, { mode: 'no-cors' }).catch(() => null), url);
     await until('the proxy to record the request', async () => proxy.seen.some((r) => r.includes('/page')));
-    expect(await page.evaluate(loadedResources)).toContain(url);
+    // The resource entry may land after the fetch has settled: wait for it rather than read it once.
+    await until('Resource Timing to list the request', async () => (await page.evaluate(loadedResources)).includes(url));
     expect(proxy.seen.filter((r) => r.includes('/extension'))).toEqual([]);
     await page.close();
     await options.close();
