@@ -46,6 +46,7 @@ const KB = obj({
       shortForms: optional(SHORT_LIST),
       context: optional(SHORT_LIST),
       block: optional(SHORT_LIST),
+      standsFor: optional(ID),
     }),
     50_000,
   ),

@@ -63,6 +63,12 @@ describe('buildKb reports each problem on one line', () => {
     expect(errorsAfter('entities.json', (e) => (e[1].context = ['hafen']))).toEqual([
       expect.stringMatching(/entity "anna-berg": context names unknown entity "hafen"$/),
     ]);
+    expect(errorsAfter('entities.json', (e) => (e[1].standsFor = 'hafen'))).toEqual([
+      expect.stringMatching(/entity "anna-berg": standsFor names unknown entity "hafen"$/),
+    ]);
+    expect(errorsAfter('entities.json', (e) => (e[1].standsFor = e[1].id))).toEqual([
+      expect.stringMatching(/entity "anna-berg": standsFor names the entity itself$/),
+    ]);
   });
 
   it('an alias two entities claim, even when spelt differently', () => {

@@ -37,7 +37,7 @@ export function checkEntities(raw: unknown, file: string, problems: Problem[]): 
 
 function checkEntity(o: unknown, where: Where, seen: Set<string>): Entity | undefined {
   if (!isObject(o)) return void fail(where, 'expected an object');
-  checkKnownFields(o, ['id', 'type', 'name', 'description', 'aliases', 'shortForms', 'context', 'block'], where);
+  checkKnownFields(o, ['id', 'type', 'name', 'description', 'aliases', 'shortForms', 'context', 'block', 'standsFor'], where);
   const id = checkId(o, where, seen);
   const type = oneOf(o, 'type', TYPES, where);
   const name = bilingual(o, 'name', where);
@@ -46,6 +46,8 @@ function checkEntity(o: unknown, where: Where, seen: Set<string>): Entity | unde
   const shortForms = stringList(o, 'shortForms', where, false);
   const context = stringList(o, 'context', where, false);
   const block = stringList(o, 'block', where, false);
+  const standsFor = o.standsFor;
+  if (standsFor !== undefined && typeof standsFor !== 'string') fail(where, 'standsFor must be an entity id');
   for (const alias of [...aliases, ...shortForms]) {
     if (words(alias).length === 0) fail(where, `alias ${JSON.stringify(alias)} has no letters or digits to match`);
   }
@@ -55,6 +57,7 @@ function checkEntity(o: unknown, where: Where, seen: Set<string>): Entity | unde
   if (shortForms.length > 0) entity.shortForms = sortUnique(shortForms);
   if (context.length > 0) entity.context = sortUnique(context);
   if (block.length > 0) entity.block = sortUnique(block);
+  if (typeof standsFor === 'string') entity.standsFor = standsFor;
   return entity;
 }
 
@@ -72,6 +75,10 @@ function checkContextRefs(entities: Entity[], ids: Set<string>, file: string, pr
   for (const e of entities) {
     for (const ref of e.context ?? []) {
       if (!ids.has(ref)) fail({ problems, file, item: `entity "${e.id}"` }, `context names unknown entity "${ref}"`);
+    }
+    const target = e.standsFor;
+    if (target !== undefined && (!ids.has(target) || target === e.id)) {
+      fail({ problems, file, item: `entity "${e.id}"` }, `standsFor names ${target === e.id ? 'the entity itself' : `unknown entity "${target}"`}`);
     }
   }
 }

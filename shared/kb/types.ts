@@ -36,6 +36,12 @@ export interface CuratedEntity {
   context?: string[];
   /** Phrases that contain an alias but do not name the entity (`US-Dollar`). */
   block?: string[];
+  /**
+   * The entity a mention of this one stands for when news reports who said or did something: a capital for its
+   * country's government (`Seoul` → `south-korea`), the Kremlin for Russia. Claims are matched on that entity,
+   * so "Seoul protested" and "South Korea protested" state the same claim; highlights and cards stay this one's.
+   */
+  standsFor?: string;
 }
 
 /** A claim's passage in one source, as curated in shared/kb/claims.json. */

@@ -15,6 +15,9 @@ const ENTITIES = [
   entity('north-korea', 'country', ['Nordkorea', 'North Korea']),
   entity('united-states', 'country', ['USA', 'United States']),
   entity('japan', 'country', ['Japan']),
+  entity('south-korea', 'country', ['Südkorea', 'South Korea']),
+  entity('vietnam', 'country', ['Vietnam']),
+  { ...entity('seoul', 'city', ['Seoul']), standsFor: 'south-korea' },
 ];
 
 const CONCEPTS: Concept[] = [
@@ -24,6 +27,9 @@ const CONCEPTS: Concept[] = [
   { id: 'worried', de: ['besorgt', 'beunruhig'], en: ['troubl', 'concern', 'worr'] },
   { id: 'bridge', de: ['bruecke'], en: ['bridge'] },
   { id: 'build', de: ['bau'], en: ['build'] },
+  { id: 'warn', de: ['warn'], en: ['warn'] },
+  { id: 'mistake', de: ['fehler'], en: ['mistake'] },
+  { id: 'grave', de: ['schwer', 'gross'], en: ['grave', 'big$'] },
 ];
 
 const claim = (id: string, de: string, en: string, about: string[]): Claim => ({
@@ -46,6 +52,15 @@ const CLAIMS = [
 
 const matcher = buildMatcher({ entities: ENTITIES, claims: CLAIMS, concepts: CONCEPTS });
 const claimsIn = (text: string) => matcher.match(text).claims.map((c) => c.claim);
+
+const MISTAKE = claim(
+  'mistake',
+  'Putin warnt Südkorea, Waffenlieferungen wären ein schwerer Fehler.',
+  'Putin warns South Korea that supplying weapons would be a grave mistake.',
+  ['putin', 'south-korea'],
+);
+const warnings = buildMatcher({ entities: ENTITIES, claims: [MISTAKE, CLAIMS[2]!], concepts: CONCEPTS });
+const warningsIn = (text: string) => warnings.match(text).claims.map((c) => c.claim);
 
 describe('claim matching', () => {
   it('finds a claim in other words and in the other language', () => {
@@ -72,6 +87,28 @@ describe('claim matching', () => {
   it('needs more than the names: Putin, North Korea and weapons alone state nothing', () => {
     expect(claimsIn('Putin and North Korea: weapons.')).toEqual([]);
     expect(claimsIn('Putin traf Japan in Nordkorea.')).toEqual([]);
+  });
+
+  it('takes a capital for its country, as news does ("Seoul" for South Korea)', () => {
+    const [bySeoul] = warnings.match('Putin warned Seoul that delivering arms would be a big mistake.').claims;
+    const [byName] = warnings.match('Putin warned South Korea that delivering arms would be a big mistake.').claims;
+    expect(bySeoul?.claim).toBe('mistake');
+    expect(bySeoul?.score).toBe(byName?.score);
+  });
+
+  it('does not take a claim about one country for the same words about another', () => {
+    expect(warningsIn('Putin warned Japan that delivering arms would be a big mistake.')).toEqual([]);
+    expect(warningsIn('Putin warnte Japan, Waffenlieferungen wären ein großer Fehler.')).toEqual([]);
+  });
+
+  it('does not mind where it was said: a country named as the scene is no substitute', () => {
+    // South Korea is left to the context, and Vietnam is only where it was said.
+    expect(warningsIn('Supplying weapons would be a grave mistake, Putin warned on a visit in Vietnam.')).toEqual(['mistake']);
+    expect(warningsIn('Waffenlieferungen wären ein großer Fehler, warnte Putin bei einem Besuch in Vietnam.')).toEqual([
+      'mistake',
+    ]);
+    // Named as a party, Vietnam is a substitute.
+    expect(warningsIn('Supplying weapons would be a grave mistake, Putin warned Vietnam.')).toEqual([]);
   });
 
   it('scores in 0..1 with offsets of the sentence', () => {

@@ -1,11 +1,13 @@
 /**
- * What a passage says, as a set of features that both languages share: the entities it names (`e:`), the
+ * What a passage says, as a set of features that both languages share: the entities it names (`e:`, by what
+ * they stand for: "Seoul" counts as South Korea), the
  * lexicon concepts its words express (`c:`), and, for words the lexicon does not know, a light stem (`w:`)
  * so that same-language wording still counts. Function words carry nothing and are skipped.
  */
 import type { Tokens } from '../text/tokenize.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { EntityMatch } from './types.ts';
+import type { Entity } from '../kb/types.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /** Interns feature names as small integers, so sets of features are arrays and marks. */
@@ -14,6 +16,39 @@ export class FeatureSpace {
   readonly names: string[] = [];
   /** At match time: each word's own features (concepts and stem), once per distinct word. */
   readonly wordFeatures = new Map<string, readonly number[]>();
+
+  private readonly standsFor = new Map<string, string>();
+  /** For each entity feature of a person or a country: which of the two ("who" and "where" in a claim). */
+  readonly roles = new Map<number, 'person' | 'country'>();
+  /**
+   * For those features, the marker a sentence carries when it names the entity only as where something happened
+   * ("in Vietnam"): the scene, not a party to the claim.
+   */
+  readonly sceneMarkers = new Map<number, number>();
+
+  /**
+   * @param entities the knowledge base's entities: what each stands for in claims (a capital → its country), and
+   *   which are people and countries. Those get a feature each even if no claim names them, so that a sentence
+   *   about Japan is seen to be about a country that a claim about South Korea does not name.
+   */
+  constructor(entities: readonly Pick<Entity, 'id' | 'type' | 'standsFor'>[] = []) {
+    const types = new Map(entities.map((e) => [e.id, e.type]));
+    for (const e of entities) if (e.standsFor && types.has(e.standsFor)) this.standsFor.set(e.id, e.standsFor);
+    for (const e of entities) {
+      const target = this.standsFor.get(e.id) ?? e.id;
+      const type = types.get(target);
+      if (type !== 'person' && type !== 'country') continue;
+      const name = this.entityName(e.id);
+      const id = this.id(name, true);
+      this.roles.set(id, type);
+      this.sceneMarkers.set(id, this.id('l:' + name, true));
+    }
+  }
+
+  /** The feature name of a mention of an entity. */
+  entityName(entity: string): string {
+    return 'e:' + (this.standsFor.get(entity) ?? entity);
+  }
 
   /** The id of a feature, creating it when `create` is set; -1 for an unknown one otherwise. */
   id(name: string, create: boolean): number {
@@ -30,6 +65,9 @@ export class FeatureSpace {
 
 /** How much a feature of each kind weighs before its rarity is counted. */
 export const KIND_WEIGHT: Record<string, number> = { e: 1, c: 1, w: 0.5 };
+
+/** Prepositions after which a place is where something happened. */
+const SCENE = new Set(['in', 'im']);
 
 const WORD_CACHE_LIMIT = 100_000;
 
@@ -61,12 +99,20 @@ export function passageFeatures(
     if (id >= 0) out.add(id);
   };
   let e = 0;
+  // At match time: entities named only right after "in"/"im" (the scene), and those named otherwise.
+  let scene: Set<string> | undefined;
+  let party: Set<string> | undefined;
   for (let k = first; k < last; k++) {
     const start = tokens.start[k]!;
     while (e < entities.length && entities[e]!.end <= start) e++;
     const entity = entities[e];
     if (entity && entity.start <= start) {
-      add('e:' + entity.entity);
+      const name = space.entityName(entity.entity);
+      add(name);
+      if (!create && entity.start === start) {
+        if (k > first && SCENE.has(tokens.norm[k - 1]!)) (scene ??= new Set()).add(name);
+        else (party ??= new Set()).add(name);
+      }
       continue;
     }
     const word = tokens.norm[k]!;
@@ -91,5 +137,6 @@ export function passageFeatures(
     }
     for (const id of own) out.add(id);
   }
+  if (scene) for (const name of scene) if (!party?.has(name)) add('l:' + name);
   return out;
 }

@@ -18,7 +18,7 @@ export type { ClaimMatch, EntityMatch, Matcher, MatcherOptions, MatchResult } fr
 export type MatcherKb = Pick<KnowledgeBase, 'entities' | 'claims' | 'concepts'>;
 
 /** Claim score from which a sentence is reported as stating a claim; chosen on leave-one-out runs. */
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.45;
 
 function findEntities(index: EntityIndex, text: string, tokens: Tokens, sentences: readonly Sentence[]): EntityMatch[] {
   const { full, short } = scanEntities(index, text, tokens);
@@ -91,7 +91,7 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
   yield;
   const lexicon = new Lexicon(kb.concepts);
   yield;
-  const space = new FeatureSpace();
+  const space = new FeatureSpace(kb.entities);
   const claims = visibleClaims(kb.claims, options.excludeSource);
   const renderings: { claim: number; features: ReturnType<typeof passageFeatures> }[] = [];
   for (let index = 0; index < claims.length; index++) {
