@@ -17,10 +17,20 @@ const SEEDED = ['sources', 'entities', 'claims', 'concepts'];
 function countRows(scope: typeof globalThis, stores: string[]): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
     const open = scope.indexedDB.open('crossread');
+    // Not created yet: abort, or this probe would create an empty version 1 and hold it open, blocking the
+    // background's own upgrade at install (seen as a flake in CI).
+    open.onupgradeneeded = () => open.transaction?.abort();
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(stores, 'readonly');
+      db.onversionchange = () => db.close();
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(stores, 'readonly');
+      } catch (err) {
+        db.close();
+        return reject(err);
+      }
       const counts: Record<string, number> = {};
       for (const store of stores) {
         const req = tx.objectStore(store).count();
@@ -36,10 +46,20 @@ function countRows(scope: typeof globalThis, stores: string[]): Promise<Record<s
 function readMetaAndUserRows(scope: typeof globalThis): Promise<{ version: unknown; annotations: unknown[] }> {
   return new Promise((resolve, reject) => {
     const open = scope.indexedDB.open('crossread');
+    // Not created yet: abort, or this probe would create an empty version 1 and hold it open, blocking the
+    // background's own upgrade at install (seen as a flake in CI).
+    open.onupgradeneeded = () => open.transaction?.abort();
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['meta', 'annotations'], 'readonly');
+      db.onversionchange = () => db.close();
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(['meta', 'annotations'], 'readonly');
+      } catch (err) {
+        db.close();
+        return reject(err);
+      }
       const meta = tx.objectStore('meta').get('kbVersion');
       const rows = tx.objectStore('annotations').getAll();
       tx.oncomplete = () => (db.close(), resolve({ version: meta.result?.value, annotations: rows.result }));
@@ -52,10 +72,20 @@ function readMetaAndUserRows(scope: typeof globalThis): Promise<{ version: unkno
 function addAnnotation(scope: typeof globalThis, row: Record<string, unknown>): Promise<void> {
   return new Promise((resolve, reject) => {
     const open = scope.indexedDB.open('crossread');
+    // Not created yet: abort, or this probe would create an empty version 1 and hold it open, blocking the
+    // background's own upgrade at install (seen as a flake in CI).
+    open.onupgradeneeded = () => open.transaction?.abort();
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction('annotations', 'readwrite');
+      db.onversionchange = () => db.close();
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction('annotations', 'readwrite');
+      } catch (err) {
+        db.close();
+        return reject(err);
+      }
       tx.objectStore('annotations').add(row);
       tx.oncomplete = () => (db.close(), resolve());
       tx.onerror = () => reject(tx.error);
