@@ -84,11 +84,23 @@ async function withDeadline<T>(work: Promise<T>, ms: number, message: string): P
 /** Puppeteer's page.goto on Firefox extension pages never settles (BROWSER-TESTING.md): wait on the DOM. */
 async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url).catch(() => undefined);
-  await page.waitForFunction(
-    (href: string) => location.href === href && document.readyState === 'complete',
-    { timeout: 15_000, polling: 50 },
-    url,
-  );
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (href: string) => location.href === href && document.readyState === 'complete',
+        { timeout: Math.max(1, deadline - Date.now()), polling: 50 },
+        url,
+      );
+      return;
+    } catch (err) {
+      // Firefox's BiDi may fail one evaluation in a document being replaced ("right-hand side of 'in' should
+      // be an object, got null"), which ends the wait: poll again until the deadline.
+      if (Date.now() >= deadline || !/protocol error/i.test(String(err instanceof Error && err.cause ? err.cause : err))) {
+        throw err;
+      }
+    }
+  }
 }
 
 /** Extra launch settings, for tests that need a browser configured differently (a proxy, a storage limit). */
