@@ -120,10 +120,11 @@ async function value<T>(page: Page, message: unknown): Promise<T> {
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
+  let last = 'no answer yet';
   for (;;) {
-    const got = await probe().catch(() => null);
+    const got = await probe().catch((err: unknown) => ((last = String(err)), null));
     if (got) return got;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last probe: ${last})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -143,7 +144,8 @@ describe.each(BROWSERS)('background in %s', (name) => {
   });
 
   it('seeds the knowledge base at install, with every entity, claim, source and concept', async () => {
-    await until('the install-time seeding', async () => (await h.evaluateInBackground(readMetaAndUserRows)).version);
+    // Generous: with the whole suite running on two cores, Firefox has once needed more than 15 s here.
+    await until('the install-time seeding', async () => (await h.evaluateInBackground(readMetaAndUserRows)).version, 40_000);
     expect(await h.evaluateInBackground(countRows, SEEDED)).toEqual(expectedCounts);
     expect((await h.evaluateInBackground(readMetaAndUserRows)).version).toBe(kb.version);
   });
