@@ -84,23 +84,11 @@ async function withDeadline<T>(work: Promise<T>, ms: number, message: string): P
 /** Puppeteer's page.goto on Firefox extension pages never settles (BROWSER-TESTING.md): wait on the DOM. */
 async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url).catch(() => undefined);
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    try {
-      await page.waitForFunction(
-        (href: string) => location.href === href && document.readyState === 'complete',
-        { timeout: Math.max(1, deadline - Date.now()), polling: 50 },
-        url,
-      );
-      return;
-    } catch (err) {
-      // Firefox's BiDi may fail one evaluation in a document being replaced ("right-hand side of 'in' should
-      // be an object, got null"), which ends the wait: poll again until the deadline.
-      if (Date.now() >= deadline || !/protocol error/i.test(String(err instanceof Error && err.cause ? err.cause : err))) {
-        throw err;
-      }
-    }
-  }
+  await page.waitForFunction(
+    (href: string) => location.href === href && document.readyState === 'complete',
+    { timeout: 15_000, polling: 50 },
+    url,
+  );
 }
 
 /** Extra launch settings, for tests that need a browser configured differently (a proxy, a storage limit). */
@@ -174,11 +162,24 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   }
 
   async function openExtensionPage(path: string): Promise<Page> {
-    const page = await browser.newPage();
     const url = origin + path;
-    if (name === 'firefox') await gotoExtensionPage(page, url);
-    else await page.goto(url, { waitUntil: 'load' });
-    return page;
+    if (name !== 'firefox') {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    }
+    // Firefox's BiDi sometimes loses a new tab's realm while it navigates: every evaluation then fails with
+    // "right-hand side of 'in' should be an object, got null" (twice in full runs). A fresh tab does not.
+    for (let attempt = 1; ; attempt++) {
+      const page = await browser.newPage();
+      try {
+        await gotoExtensionPage(page, url);
+        return page;
+      } catch (err) {
+        await page.close().catch(() => undefined);
+        if (attempt === 3) throw err;
+      }
+    }
   }
 
   const isOurWorker = (t: { type(): string; url(): string }) =>
