@@ -25,32 +25,16 @@ import { UrlWatcher } from './watch/navigation.ts';
 /** Set in this script's own JavaScript world, so a second injection (extension reload) does not scan twice. */
 const RUNNING = Symbol.for('crossread.content');
 
-/** Resolves once the document has been parsed (at once if it already has), or when `signal` aborts. */
-function parsed(signal: AbortSignal): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => {
-    addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal });
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
-
 async function start(signal: AbortSignal): Promise<void> {
-  // We run at document_start: the knowledge base is asked for and compiled (in slices) while the page is still
-  // being parsed, so that the first scan can follow the parsed document at once instead of starting after it.
   // Both questions go out at once: waiting for the settings before asking for the KB cost a round trip per page.
   const kb = requestKnowledge();
   const settings = await send('settings.get', {});
   // Sites the user switched off get nothing from us: no scan, no highlights, no record of the visit.
   if (settings.ok && isSiteDisabled(location.hostname, settings.value.disabledSites)) return;
-  const knowledgeReady = loadKnowledge(kb, signal);
-  // Unhandled until awaited below; a rejection is reported there.
-  knowledgeReady.catch(() => undefined);
-  await parsed(signal);
-  signal.throwIfAborted();
   // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
   const annotations = new AnnotationController(signal);
   void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
-  const knowledge = await knowledgeReady;
+  const knowledge = await loadKnowledge(kb, signal);
   signal.throwIfAborted();
   let session: PageSession | null = null;
   const watcher = new ChangeWatcher((plan, removed) => {
