@@ -53,6 +53,22 @@ function articleTable(title: string, articles: EvalArticle[], threshold: number,
   return [...lines, ''];
 }
 
+/** The fresh checks: written after the matcher was settled, so all of them count as test. */
+function freshTable(articles: EvalArticle[], threshold: number, kb: ReturnType<typeof buildKb>['kb']): string[] {
+  const lines = [
+    '### Fresh checks, written and labelled after the matcher was settled',
+    '',
+    row(['article', 'claims: recall', 'claims: precision', 'entities: recall', 'entities: precision']),
+    row(['---', '---', '---', '---', '---']),
+  ];
+  for (const article of articles) {
+    const s = scoreArticle(kb, article, { threshold });
+    lines.push(row([article.id, percent(s.claims.goldFound, s.claims.gold), percent(s.claims.foundRight, s.claims.found),
+      percent(s.entities.goldFound, s.entities.gold), percent(s.entities.foundRight, s.entities.found)]));
+  }
+  return [...lines, ''];
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const at = args.indexOf('--threshold');
@@ -63,6 +79,7 @@ function main(): void {
   const english = readJson<EvalArticle[]>('scripts/eval/data/english.json');
   const german = readJson<EvalArticle[]>('scripts/eval/data/german.json');
   const distractors = readJson<Distractor[]>('scripts/eval/data/distractors.json');
+  const fresh = readJson<EvalArticle[]>('scripts/eval/data/fresh.json');
   const d = scoreDistractors(kb, distractors, { threshold });
   const out = [
     `Claim threshold ${threshold}; KB ${kb.version}: ${kb.claims.length} claims, ${kb.entities.length} entities, ${kb.concepts.length} concepts.`,
@@ -72,6 +89,7 @@ function main(): void {
       leaveOneOut(kb, { threshold, statements: false })),
     ...articleTable('Our own English articles (other outlets\' wording, English names)', english, threshold, kb),
     ...articleTable('Our own German articles (other outlets\' wording)', german, threshold, kb),
+    ...freshTable(fresh, threshold, kb),
     `### Distractors: ${d.total} sentences on the same topic stating no known claim`,
     '',
     `Claims wrongly found in ${percent(d.falsePositives.length, d.total)} of them; entities: recall ${percent(d.entities.goldFound, d.entities.gold)}, precision ${percent(d.entities.foundRight, d.entities.found)}.`,

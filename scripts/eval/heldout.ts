@@ -11,10 +11,14 @@ import type { MatcherOptions } from '../../shared/match/types.ts';
 import { stripMarks } from './marks.ts';
 import { emptyTally, tally, type Labelled, type Tally } from './metrics.ts';
 
-/** One sentence of an eval article: its marked text and the corpus passages it restates. */
+/**
+ * One sentence of an eval article: its marked text, and what it states: the corpus passages it restates (its
+ * gold claims are those stated there), or the claims themselves, named by id.
+ */
 export interface EvalSentence {
   text: string;
-  renders: { source: string; quote: string }[];
+  renders?: { source: string; quote: string }[];
+  claims?: string[];
 }
 
 /** An eval article as written in scripts/eval/data. */
@@ -76,7 +80,10 @@ export function scoreArticle(kb: KnowledgeBase, article: EvalArticle, options: M
     const start = text.length;
     text += plain.text;
     for (const m of plain.mentions) goldEntities.push({ id: m.entity, start: start + m.start, end: start + m.end });
-    const ids = new Set(sentence.renders.flatMap((r) => claimsAt(kb, r.source, r.quote)));
+    const ids = new Set([...(sentence.claims ?? []), ...(sentence.renders ?? []).flatMap((r) => claimsAt(kb, r.source, r.quote))]);
+    for (const id of sentence.claims ?? []) {
+      if (!kb.claims.some((c) => c.id === id)) throw new Error(`eval data: unknown claim ${id} in ${article.id}`);
+    }
     for (const id of ids) goldClaims.push({ id, start, end: text.length });
   });
   const result = matcher.match(text);
