@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEntry } from './cli/entry.ts';
 import { buildMatcher } from '../shared/match/index.ts';
 import { parseArgs, USAGE, UsageError } from './cli/args.ts';
 import { formatReport } from './cli/format.ts';
@@ -52,7 +53,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntry(import.meta.url)) {
   const io: AnnotateIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

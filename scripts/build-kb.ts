@@ -5,6 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEntry } from './cli/entry.ts';
 import { buildKb } from './kb/build.ts';
 import { countErrors, formatProblem } from './kb/problems.ts';
 import { writeKb } from './kb/write.ts';
@@ -50,4 +51,4 @@ export function main(argv: string[]): number {
   return errors === 0 ? 0 : 1;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (isEntry(import.meta.url)) process.exitCode = main(process.argv.slice(2));

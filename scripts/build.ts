@@ -7,6 +7,7 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEntry } from './cli/entry.ts';
 import { bundle } from './build/bundle.ts';
 import { ensureKb } from './build/kb.ts';
 import { manifestFor, type Manifest, type Target } from './build/manifest.ts';
@@ -59,7 +60,7 @@ function parseArgs(argv: string[]): BuildOptions {
   return opts;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntry(import.meta.url)) {
   buildExtension(parseArgs(process.argv.slice(2))).then(
     (dirs) => console.log(`build: wrote ${Object.values(dirs).map((d) => d.slice(ROOT.length + 1)).join(', ')}`),
     (err: unknown) => {

@@ -5,8 +5,8 @@
  * and the linter cannot know that. The e2e suite runs the same check (extension/e2e/lint.e2e.ts).
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { isEntry, runMain } from './cli/entry.ts';
 import webExt, { type LintMessage } from 'web-ext';
 import { ROOT } from './build.ts';
 
@@ -56,12 +56,4 @@ async function main(): Promise<number> {
   return errors.length + ours.length > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+if (isEntry(import.meta.url)) runMain(main);

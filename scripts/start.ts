@@ -6,8 +6,8 @@
  * Flags: --browser=firefox|chromium (default firefox), --article=<source id> (default the first corpus article).
  */
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { isEntry, runMain } from './cli/entry.ts';
 import { buildExtension, distDir, ROOT } from './build.ts';
 import { corpusIds, startFixtureServer } from '../extension/e2e/fixtures/server.ts';
 
@@ -77,12 +77,4 @@ async function main(): Promise<number> {
   return code;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+if (isEntry(import.meta.url)) runMain(main);

@@ -14,48 +14,11 @@ import { DEFAULT_SETTINGS, type ExportFile, type UserAnnotation } from '../../sh
 import { BROWSERS, launch, type Harness } from './harness.ts';
 import { inToolbar, selectPassage, sessionReports, tabIdOf, until, value, type Status } from './fixtures/annotations/drive.ts';
 import { hover, pointOf, waitForCard, waitForHighlights } from './ui-page.ts';
+import { writeV1Database, type V1Rows } from './fixtures/v1-database.ts';
 
 const V1_EXTENSION = fileURLToPath(new URL('./fixtures/annotations/v1-extension/', import.meta.url));
 const PASSAGE = 'Der Vertrag sieht gegenseitigen Beistand im Fall eines Angriffs auf einen der beiden Partner vor';
 const LATE = 'Die Delegation reiste am Abend weiter nach Hanoi';
-
-type V1Rows = Record<string, object[]>;
-
-/**
- * Runs in an extension page: deletes Crossread's database and writes it again as schema v1 left it (Dexie stores
- * declared version 1 as IndexedDB version 10), with the stores and indexes of version(1) in db.ts before b36e8df.
- */
-async function writeV1Database(rows: V1Rows): Promise<number> {
-  const done = (r: IDBRequest | IDBOpenDBRequest) =>
-    new Promise<unknown>((resolve, reject) => {
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-  await done(indexedDB.deleteDatabase('crossread'));
-  const open = indexedDB.open('crossread', 10);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    db.createObjectStore('sources', { keyPath: 'id' });
-    db.createObjectStore('entities', { keyPath: 'id' }).createIndex('aliases', 'aliases', { multiEntry: true });
-    const claims = db.createObjectStore('claims', { keyPath: 'id' });
-    claims.createIndex('speaker', 'speaker');
-    claims.createIndex('about', 'about', { multiEntry: true });
-    db.createObjectStore('concepts', { keyPath: 'id' });
-    db.createObjectStore('meta', { keyPath: 'key' });
-    db.createObjectStore('annotations', { keyPath: 'id', autoIncrement: true }).createIndex('url', 'url');
-    db.createObjectStore('userSources', { keyPath: 'id' }).createIndex('url', 'url');
-  };
-  const db = (await done(open)) as IDBDatabase;
-  const tx = db.transaction(Object.keys(rows), 'readwrite');
-  for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).put(row);
-  await new Promise((resolve, reject) => {
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  const version = db.version;
-  db.close();
-  return version;
-}
 
 /** Runs in the background: the database's IndexedDB version and store names, as the browser reports them. */
 async function readDatabaseShape(): Promise<{ version: number; stores: string[] }> {
@@ -108,7 +71,7 @@ describe.each(BROWSERS)('schema upgrade in %s', (name) => {
     cpSync(V1_EXTENSION, h.extensionDir, { recursive: true });
     await h.reloadExtension();
     const writer = await h.openExtensionPage('blank.html');
-    expect(await writer.evaluate(writeV1Database, v1)).toBe(10);
+    expect(await writer.evaluate(writeV1Database, v1, false)).toBe(10);
     await writer.close();
     rmSync(h.extensionDir, { recursive: true });
     cpSync(real, h.extensionDir, { recursive: true });

@@ -13,37 +13,18 @@ import { BROWSERS, distFor, launch, type Harness } from './harness.ts';
 
 const SEEDED = ['sources', 'entities', 'claims', 'concepts'];
 
-/** Row counts per store, read with the raw IndexedDB API so the check does not trust our own Dexie code. */
-function countRows(scope: typeof globalThis, stores: string[]): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    const open = scope.indexedDB.open('crossread');
-    // Not created yet: abort, or this probe would create an empty version 1 and hold it open, blocking the
-    // background's own upgrade at install (seen as a flake in CI).
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      db.onversionchange = () => db.close();
-      let tx: IDBTransaction;
-      try {
-        tx = db.transaction(stores, 'readonly');
-      } catch (err) {
-        db.close();
-        return reject(err);
-      }
-      const counts: Record<string, number> = {};
-      for (const store of stores) {
-        const req = tx.objectStore(store).count();
-        req.onsuccess = () => (counts[store] = req.result);
-      }
-      tx.oncomplete = () => (db.close(), resolve(counts));
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
+/** What {@link rawDatabase} does in the one transaction it opens. */
+type RawOp =
+  | { kind: 'count'; stores: string[] }
+  | { kind: 'metaAndUserRows' }
+  | { kind: 'addAnnotation'; row: Record<string, unknown> };
 
-/** The kbVersion row and every annotation, read raw. */
-function readMetaAndUserRows(scope: typeof globalThis): Promise<{ version: unknown; annotations: unknown[] }> {
+/**
+ * Runs in the background: one operation on Crossread's database through the raw IndexedDB API, so the checks do
+ * not trust our own Dexie code. Row counts per store, the kbVersion row with every annotation, or one added
+ * annotation. Sent as source text, so everything it needs is inside it.
+ */
+function rawDatabase(scope: typeof globalThis, op: RawOp): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const open = scope.indexedDB.open('crossread');
     // Not created yet: abort, or this probe would create an empty version 1 and hold it open, blocking the
@@ -53,41 +34,30 @@ function readMetaAndUserRows(scope: typeof globalThis): Promise<{ version: unkno
     open.onsuccess = () => {
       const db = open.result;
       db.onversionchange = () => db.close();
+      const stores = op.kind === 'count' ? op.stores : op.kind === 'metaAndUserRows' ? ['meta', 'annotations'] : ['annotations'];
       let tx: IDBTransaction;
       try {
-        tx = db.transaction(['meta', 'annotations'], 'readonly');
+        tx = db.transaction(stores, op.kind === 'addAnnotation' ? 'readwrite' : 'readonly');
       } catch (err) {
         db.close();
         return reject(err);
       }
-      const meta = tx.objectStore('meta').get('kbVersion');
-      const rows = tx.objectStore('annotations').getAll();
-      tx.oncomplete = () => (db.close(), resolve({ version: meta.result?.value, annotations: rows.result }));
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
-
-/** Adds a row to the user's annotations table, as the annotation feature will. */
-function addAnnotation(scope: typeof globalThis, row: Record<string, unknown>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const open = scope.indexedDB.open('crossread');
-    // Not created yet: abort, or this probe would create an empty version 1 and hold it open, blocking the
-    // background's own upgrade at install (seen as a flake in CI).
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      db.onversionchange = () => db.close();
-      let tx: IDBTransaction;
-      try {
-        tx = db.transaction('annotations', 'readwrite');
-      } catch (err) {
-        db.close();
-        return reject(err);
+      let result: () => unknown = () => undefined;
+      if (op.kind === 'count') {
+        const counts: Record<string, number> = {};
+        for (const store of op.stores) {
+          const req = tx.objectStore(store).count();
+          req.onsuccess = () => (counts[store] = req.result);
+        }
+        result = () => counts;
+      } else if (op.kind === 'metaAndUserRows') {
+        const meta = tx.objectStore('meta').get('kbVersion');
+        const rows = tx.objectStore('annotations').getAll();
+        result = () => ({ version: meta.result?.value, annotations: rows.result });
+      } else {
+        tx.objectStore('annotations').add(op.row);
       }
-      tx.objectStore('annotations').add(row);
-      tx.oncomplete = () => (db.close(), resolve());
+      tx.oncomplete = () => (db.close(), resolve(result()));
       tx.onerror = () => reject(tx.error);
     };
   });
@@ -135,6 +105,12 @@ describe.each(BROWSERS)('background in %s', (name) => {
   const kb = JSON.parse(readFileSync(join(distFor(name), 'kb.json'), 'utf8')) as KnowledgeBase;
   const expectedCounts = Object.fromEntries(SEEDED.map((t) => [t, (kb[t as keyof KnowledgeBase] as unknown[]).length]));
 
+  const countRows = (stores: string[]) =>
+    h.evaluateInBackground(rawDatabase, { kind: 'count', stores }) as Promise<Record<string, number>>;
+  const readMetaAndUserRows = () =>
+    h.evaluateInBackground(rawDatabase, { kind: 'metaAndUserRows' }) as Promise<{ version: unknown; annotations: unknown[] }>;
+  const addAnnotation = (row: Record<string, unknown>) => h.evaluateInBackground(rawDatabase, { kind: 'addAnnotation', row });
+
   beforeAll(async () => {
     h = await launch(name);
     page = await h.openExtensionPage('sidebar/sidebar.html');
@@ -145,9 +121,9 @@ describe.each(BROWSERS)('background in %s', (name) => {
 
   it('seeds the knowledge base at install, with every entity, claim, source and concept', async () => {
     // Generous: with the whole suite running on two cores, Firefox has once needed more than 15 s here.
-    await until('the install-time seeding', async () => (await h.evaluateInBackground(readMetaAndUserRows)).version, 40_000);
-    expect(await h.evaluateInBackground(countRows, SEEDED)).toEqual(expectedCounts);
-    expect((await h.evaluateInBackground(readMetaAndUserRows)).version).toBe(kb.version);
+    await until('the install-time seeding', async () => (await readMetaAndUserRows()).version, 40_000);
+    expect(await countRows(SEEDED)).toEqual(expectedCounts);
+    expect((await readMetaAndUserRows()).version).toBe(kb.version);
   });
 
   it('gives the matcher its data, sources without their text', async () => {
@@ -242,16 +218,16 @@ describe.each(BROWSERS)('background in %s', (name) => {
     expect(card.claims.length).toBeGreaterThan(0);
     const found = await value<TabClaims>(page, { type: 'tab.claims', params: { tabId: Number(tabKey.slice(4)) } });
     expect(found.url).toBe(url);
-    expect(await h.evaluateInBackground(countRows, SEEDED)).toEqual(expectedCounts);
+    expect(await countRows(SEEDED)).toEqual(expectedCounts);
     await article.close();
   });
 
   it('does not seed again when the extension restarts with the same knowledge base', async () => {
-    await h.evaluateInBackground(addAnnotation, { url: 'https://news.example/read', created: 1, note: 'mine' });
+    await addAnnotation({ url: 'https://news.example/read', created: 1, note: 'mine' });
     await h.reloadExtension();
     page = await h.openExtensionPage('sidebar/sidebar.html');
     expect((await value<MatcherData>(page, { type: 'matcher.data', params: {} })).version).toBe(kb.version);
-    expect(await h.evaluateInBackground(countRows, [...SEEDED, 'annotations'])).toEqual({
+    expect(await countRows([...SEEDED, 'annotations'])).toEqual({
       ...expectedCounts,
       annotations: 1,
     });
@@ -263,12 +239,12 @@ describe.each(BROWSERS)('background in %s', (name) => {
     writeFileSync(join(h.extensionDir, 'kb.json'), JSON.stringify(next));
     await h.reloadExtension();
     await until('the update to be seeded', async () => {
-      return (await h.evaluateInBackground(readMetaAndUserRows)).version === next.version;
+      return (await readMetaAndUserRows()).version === next.version;
     });
     page = await h.openExtensionPage('sidebar/sidebar.html');
-    expect(await h.evaluateInBackground(countRows, SEEDED)).toEqual({ ...expectedCounts, claims: kb.claims.length - 1 });
+    expect(await countRows(SEEDED)).toEqual({ ...expectedCounts, claims: kb.claims.length - 1 });
     expect(await call(page, { type: 'claim.details', params: { id: dropped.id } })).toMatchObject({ ok: false });
-    const { annotations } = await h.evaluateInBackground(readMetaAndUserRows);
+    const { annotations } = await readMetaAndUserRows();
     expect(annotations).toEqual([{ id: 1, url: 'https://news.example/read', created: 1, note: 'mine' }]);
   });
 });

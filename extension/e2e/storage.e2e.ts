@@ -21,6 +21,7 @@ import type { Result } from '../../shared/messages.ts';
 import type { ExportFile, UserAnnotation } from '../../shared/userdata/types.ts';
 import { BROWSERS, launch, type Harness } from './harness.ts';
 import { call, until, value } from './fixtures/annotations/drive.ts';
+import { writeV1Database } from './fixtures/v1-database.ts';
 
 const BLOCKED = /another connection|blocked/i;
 const SELECTORS = [
@@ -34,44 +35,6 @@ async function callWithin<T>(page: Page, message: unknown, ms = 10_000): Promise
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'no answer'>((resolve) => (timer = setTimeout(() => resolve('no answer'), ms)));
   return Promise.race([call<T>(page, message), late]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Runs in an extension page: replaces the database by one at schema v1 (IndexedDB version 10, the stores of
- * version(1) in db.ts) holding `rows`, and keeps that connection open, deaf to versionchange, as a stuck older
- * page would. The background's own connection is closed by Dexie when the deletion asks it to.
- */
-async function holdV1Database(rows: Record<string, object[]>): Promise<number> {
-  const done = (r: IDBRequest) =>
-    new Promise<unknown>((resolve, reject) => {
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-  // Queued at once behind the deletion, so no open the background starts in between can come first.
-  const deleted = done(indexedDB.deleteDatabase('crossread'));
-  const open = indexedDB.open('crossread', 10);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    db.createObjectStore('sources', { keyPath: 'id' });
-    db.createObjectStore('entities', { keyPath: 'id' }).createIndex('aliases', 'aliases', { multiEntry: true });
-    const claims = db.createObjectStore('claims', { keyPath: 'id' });
-    claims.createIndex('speaker', 'speaker');
-    claims.createIndex('about', 'about', { multiEntry: true });
-    db.createObjectStore('concepts', { keyPath: 'id' });
-    db.createObjectStore('meta', { keyPath: 'key' });
-    db.createObjectStore('annotations', { keyPath: 'id', autoIncrement: true }).createIndex('url', 'url');
-    db.createObjectStore('userSources', { keyPath: 'id' }).createIndex('url', 'url');
-  };
-  await deleted;
-  const db = (await done(open)) as IDBDatabase;
-  const tx = db.transaction(Object.keys(rows), 'readwrite');
-  for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).put(row);
-  await new Promise((resolve, reject) => {
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  (globalThis as unknown as { heldDb: IDBDatabase }).heldDb = db;
-  return db.version;
 }
 
 describe.each(BROWSERS)('storage faults in %s', (name) => {
@@ -90,7 +53,7 @@ describe.each(BROWSERS)('storage faults in %s', (name) => {
   it('an upgrade blocked by another connection: a clear error at once, nothing lost, and recovery when it closes', async () => {
     const blocker = await h.openExtensionPage('reader/reader.html');
     const v1Annotation = { url: 'https://news.example/v1', created: 1718000000000, note: 'from v1', selectors: [] };
-    expect(await blocker.evaluate(holdV1Database, { annotations: [v1Annotation] })).toBe(10);
+    expect(await blocker.evaluate(writeV1Database, { annotations: [v1Annotation] }, true)).toBe(10);
 
     // The background must upgrade 10 → 20 and cannot while the blocker holds version 10 open.
     const read = await callWithin(ext, { type: 'annotations.list', params: { url: v1Annotation.url } });

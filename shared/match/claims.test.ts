@@ -30,6 +30,8 @@ const CONCEPTS: Concept[] = [
   { id: 'warn', de: ['warn'], en: ['warn'] },
   { id: 'mistake', de: ['fehler'], en: ['mistake'] },
   { id: 'grave', de: ['schwer', 'gross'], en: ['grave', 'big$'] },
+  { id: 'decision', de: ['entscheid'], en: ['decision'] },
+  { id: 'answer', de: ['antwort', 'reaktion'], en: ['answer', 'response'] },
 ];
 
 const claim = (id: string, de: string, en: string, about: string[]): Claim => ({
@@ -61,6 +63,15 @@ const MISTAKE = claim(
 );
 const warnings = buildMatcher({ entities: ENTITIES, claims: [MISTAKE, CLAIMS[2]!], concepts: CONCEPTS });
 const warningsIn = (text: string) => warnings.match(text).claims.map((c) => c.claim);
+
+// Worded as a source's passage often is: who decided, and about whom, are left to the sentences around it.
+const ANSWER: Claim = {
+  ...claim('answer', 'Diese Entscheidung sei eine Antwort auf Waffenlieferungen.', 'This decision answers arms deliveries.', [
+    'north-korea',
+  ]),
+  speaker: 'putin',
+};
+const answers = buildMatcher({ entities: ENTITIES, claims: [ANSWER, CLAIMS[2]!], concepts: CONCEPTS });
 
 describe('claim matching', () => {
   it('finds a claim in other words and in the other language', () => {
@@ -109,6 +120,19 @@ describe('claim matching', () => {
     ]);
     // Named as a party, Vietnam is a substitute.
     expect(warningsIn('Supplying weapons would be a grave mistake, Putin warned Vietnam.')).toEqual([]);
+  });
+
+  it("counts the claim's speaker and entities even where its passage leaves them to the context", () => {
+    const score = (text: string) => answers.match(text).claims.find((c) => c.claim === 'answer')?.score ?? 0;
+    const named = score('Putin nannte die Entscheidung, Nordkorea zu beliefern, eine Antwort auf Waffenlieferungen.');
+    const unnamed = score('Die Entscheidung sei eine Antwort auf Waffenlieferungen.');
+    expect(named).toBeGreaterThan(unnamed + 0.2);
+  });
+
+  it('holds a short passage to more than its few words: even its exact wording scores below 1', () => {
+    const [exact] = matcher.match('Russland und Nordkorea bauen eine Brücke.').claims;
+    expect(exact?.claim).toBe('bridge');
+    expect(exact!.score).toBeLessThan(0.9);
   });
 
   it('scores in 0..1 with offsets of the sentence', () => {

@@ -61,7 +61,7 @@ export class ClaimIndex {
   private readonly entity: Uint8Array;
   /** For entity features: 1 a person, 2 a country (see {@link FeatureSpace.roles}), else 0. */
   private readonly role: Uint8Array;
-  /** For each claim, the people and countries it names anywhere (any rendering, speaker, about). */
+  /** For each claim, the people and countries any of its renderings names (each holds the speaker and `about`). */
   private readonly claimEntities: Set<number>[];
   /** For those features, the feature marking a mention as only the scene (see FeatureSpace.sceneMarkers), else -1. */
   private readonly sceneMarker: Int32Array;
@@ -90,15 +90,7 @@ export class ClaimIndex {
     for (const [f, type] of space.roles) this.role[f] = type === 'person' ? 1 : 2;
     this.sceneMarker = new Int32Array(space.names.length).fill(-1);
     for (const [f, marker] of space.sceneMarkers) this.sceneMarker[f] = marker;
-    this.claimEntities = claims.map((claim, k) => {
-      const own = new Set<number>();
-      for (const f of perClaim[k]!) if (this.role[f]) own.add(f);
-      for (const id of [...claim.about, ...(claim.speaker ? [claim.speaker] : [])]) {
-        const f = space.id(space.entityName(id), false);
-        if (f >= 0 && f < this.role.length && this.role[f]) own.add(f);
-      }
-      return own;
-    });
+    this.claimEntities = perClaim.map((features) => new Set([...features].filter((f) => this.role[f])));
     for (const [f, count] of df) {
       const kind = space.names[f]!.charAt(0);
       this.weight[f] = (KIND_WEIGHT[kind] ?? 1) * Math.log(1 + n / count);

@@ -94,6 +94,17 @@ async function runMarkLibrary(create: (ctx: Element | Element[]) => { mark(t: st
   return { scriptMs: (performance.now() - t0) / done, highlights: Math.round(highlights / done), claims: 0, done };
 }
 
+
+/** Adds a highlight range for every match of the global pattern `re` in one text node. */
+function highlightMatches(re: RegExp, node: Text, highlight: Highlight): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+    const range = new Range();
+    range.setStart(node, m.index);
+    range.setEnd(node, m.index + m[0].length);
+    highlight.add(range);
+  }
+}
 const METHODS: Record<string, Run> = {
   async crossread() {
     const data = await kb!;
@@ -126,15 +137,7 @@ const METHODS: Record<string, Run> = {
     let k = 0;
     for (; k < list.length && performance.now() - t0 < capMs; k++) {
       const re = wordPattern(escape(list[k]!));
-      for (const node of nodes) {
-        re.lastIndex = 0;
-        for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
-          const range = new Range();
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
-          highlight.add(range);
-        }
-      }
+      for (const node of nodes) highlightMatches(re, node, highlight);
     }
     const done = k / list.length;
     return { scriptMs: (performance.now() - t0) / done, highlights: Math.round(highlight.size / done), claims: 0, done };
@@ -144,15 +147,7 @@ const METHODS: Record<string, Run> = {
     const t0 = performance.now();
     const highlight = highlightRegistry();
     const re = wordPattern([...list].sort((a, b) => b.length - a.length).map(escape).join('|'));
-    for (const node of textNodes(document.body)) {
-      re.lastIndex = 0;
-      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
-        const range = new Range();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        highlight.add(range);
-      }
-    }
+    for (const node of textNodes(document.body)) highlightMatches(re, node, highlight);
     return { scriptMs: performance.now() - t0, highlights: highlight.size, claims: 0, done: 1 };
   },
 };
