@@ -6,19 +6,25 @@
  *      └───────── watch/ (mutations, navigation) ◀───────────────────────┘
  *                           hover-card/ and keyboard/ read the findings; the background gets a report.
  *
- * Only extract/ reads the page's text and only render/ (plus the card's own shadow root) writes to it.
+ * annotations/ anchors the user's own annotations in the same text and draws them through render/.
+ * Only extract/ reads the page's text and only render/ writes to the page (the card's and the toolbar's shadow
+ * hosts included); the parts are built here, each given what it works with.
  */
-import { AnnotationController, sendAnnotationCall as send } from '../annotate/controller.ts';
-import { onSettingsChanged } from '../options/settings-notice.ts';
 import { clampHoverDelay, isSiteDisabled } from '../../shared/userdata/types.ts';
+import { AnnotationController } from './annotations/controller.ts';
+import { PageText } from './extract/page-text.ts';
+import { FindingStore } from './findings.ts';
 import { CardController } from './hover-card/controller.ts';
 import { HoverTracker } from './hover-card/hover.ts';
+import { DWELL_MS } from './hover-card/timing.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
 import { loadKnowledge, requestKnowledge } from './match/knowledge.ts';
 import { preloadUi } from './lazy-ui/load.ts';
-import { listen } from './messaging.ts';
+import { listen, send } from './messaging.ts';
 import { PageSession } from './page-session.ts';
+import { createPainter } from './render/index.ts';
 import { afterNextFrame } from './schedule.ts';
+import { followSettings } from './settings.ts';
 import { ChangeWatcher } from './watch/observer.ts';
 import { UrlWatcher } from './watch/navigation.ts';
 
@@ -27,53 +33,71 @@ const RUNNING = Symbol.for('crossread.content');
 
 async function start(signal: AbortSignal): Promise<void> {
   // Both questions go out at once: waiting for the settings before asking for the KB cost a round trip per page.
-  const kb = requestKnowledge();
-  const settings = await send('settings.get', {});
+  const kb = requestKnowledge(send);
+  const settings = await followSettings(send, signal);
   // Sites the user switched off get nothing from us: no scan, no highlights, no record of the visit.
-  if (settings.ok && isSiteDisabled(location.hostname, settings.value.disabledSites)) return;
+  const first = settings.current();
+  if (first && isSiteDisabled(location.hostname, first.disabledSites)) return;
+  const text = new PageText(signal);
+  const store = new FindingStore();
   // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
-  const annotations = new AnnotationController(signal);
+  const annotations = new AnnotationController({ text, findings: () => store.all(), send, signal });
   void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
   const knowledge = await loadKnowledge(kb, signal);
   signal.throwIfAborted();
   let session: PageSession | null = null;
-  const watcher = new ChangeWatcher((plan, removed) => {
-    urls.check();
-    void session?.apply(plan, removed);
-    annotations.pageChanged(removed);
-  }, signal);
+  const watcher = new ChangeWatcher(
+    {
+      onChange: () => text.invalidate(),
+      onBatch: (plan, removed) => {
+        urls.check();
+        void session?.apply(plan, removed);
+        annotations.pageChanged(removed);
+      },
+    },
+    signal,
+  );
   const urls = new UrlWatcher(() => void session?.rescanAll(), signal);
-  session = new PageSession(knowledge, signal, (write) => watcher.guard(write));
-  const cards = new CardController(session, signal);
-  const hover = new HoverTracker(session, cards, signal);
-  const readSession = session;
-  annotations.findings = () => readSession.store.all();
-  if (settings.ok) hover.dwellMs = clampHoverDelay(settings.value.hoverDelayMs);
-  onSettingsChanged(async () => {
-    const changed = await send('settings.get', {});
-    if (changed.ok) hover.dwellMs = clampHoverDelay(changed.value.hoverDelayMs);
-  }, signal);
+  session = new PageSession({ knowledge, store, text, painter: createPainter(), guard: (write) => watcher.guard(write), send, signal });
+  const cards = new CardController(session, send, signal);
+  new HoverTracker({
+    targets: store,
+    cards,
+    dwellMs: () => {
+      const current = settings.current();
+      return current ? clampHoverDelay(current.hoverDelayMs) : DWELL_MS;
+    },
+    signal,
+  });
   const stepper = new KeyboardStepper(session, cards);
+  const rescan = session;
   listen(
     {
       'page.scrollTo': ({ claimId, index }) => cards.scrollTo(claimId, index),
       'page.rescan': async () => {
-        await session?.rescanAll();
+        await rescan.rescanAll();
         return null;
       },
       'page.step': ({ direction }) => {
         stepper.step(direction);
         return null;
       },
+      'annotations.status': () => annotations.status(),
+      'annotations.refresh': async () => {
+        await annotations.refresh();
+        return null;
+      },
+      'annotation.scrollTo': ({ id }) => annotations.scrollTo(id),
+      'page.article': () => annotations.article(),
     },
     signal,
   );
   await session.rescanAll();
   // The card's views, in their own chunk, arrive while the page is idle, before anyone can hover a highlight.
-  if (session.store.all().length > 0) afterNextFrame(() => signal.aborted || preloadUi());
+  if (store.size > 0) afterNextFrame(() => signal.aborted || preloadUi());
   // Text that arrived between the annotations' first anchoring and the change watcher's start.
   annotations.pageChanged(false);
-  await annotations.recordReading(session.store.all());
+  await annotations.recordFindings();
 }
 
 function main(): void {

@@ -4,36 +4,48 @@ import {
   fail,
   makeSender,
   ok,
+  type AnnotationCalls,
+  type AnnotationsToContent,
   type ContentToBackground,
   type Result,
+  type Sender,
   type ToContent,
 } from '../../shared/messages.ts';
 
+/** A typed sender of the calls a content script makes to the background. */
+export type ToBackground = Sender<ContentToBackground & AnnotationCalls>;
+
 /** Calls the background; every failure arrives as `{ ok: false }`. */
-export const send = makeSender<ContentToBackground>((message) => browser.runtime.sendMessage(message));
+export const send: ToBackground = makeSender<ContentToBackground & AnnotationCalls>((message) => browser.runtime.sendMessage(message));
+
+type Calls = ToContent & AnnotationsToContent;
 
 /** Handlers for the calls this content script answers. */
 export type ContentHandlers = {
-  [K in keyof ToContent]: (params: ToContent[K]['params']) => Promise<ToContent[K]['result']> | ToContent[K]['result'];
+  [K in keyof Calls]: (params: Calls[K]['params']) => Promise<Calls[K]['result']> | Calls[K]['result'];
 };
 
-function isCall(message: unknown): message is { type: keyof ToContent; params: unknown } {
+/** Whether a call's parameters have the shape its handler expects; senders are other extension parts, still checked. */
+const VALID: { [K in keyof Calls]: (p: Record<string, unknown>) => boolean } = {
+  'page.scrollTo': (p) => typeof p.claimId === 'string' && Number.isInteger(p.index) && (p.index as number) >= 0,
+  'page.step': (p) => p.direction === 1 || p.direction === -1,
+  'page.rescan': () => true,
+  'annotations.status': () => true,
+  'annotations.refresh': () => true,
+  'annotation.scrollTo': (p) => Number.isInteger(p.id),
+  'page.article': () => true,
+};
+
+function isCall(message: unknown): message is { type: keyof Calls; params: unknown } {
   if (typeof message !== 'object' || message === null) return false;
   const type = (message as { type?: unknown }).type;
-  return type === 'page.scrollTo' || type === 'page.rescan' || type === 'page.step';
+  return typeof type === 'string' && Object.hasOwn(VALID, type);
 }
 
-/** Whether a call's parameters have the shape its handler expects; senders are other extension parts, still checked. */
-function validParams(type: keyof ToContent, params: unknown): boolean {
-  const p = params as Record<string, unknown> | null;
-  if (typeof p !== 'object' || p === null) return false;
-  if (type === 'page.scrollTo') return typeof p.claimId === 'string' && Number.isInteger(p.index) && (p.index as number) >= 0;
-  if (type === 'page.step') return p.direction === 1 || p.direction === -1;
-  return true;
-}
-
-async function answer(handlers: ContentHandlers, type: keyof ToContent, params: unknown): Promise<Result<unknown>> {
-  if (!validParams(type, params)) return fail(`${type}: malformed parameters`);
+async function answer(handlers: ContentHandlers, type: keyof Calls, params: unknown): Promise<Result<unknown>> {
+  if (typeof params !== 'object' || params === null || !VALID[type](params as Record<string, unknown>)) {
+    return fail(`${type}: malformed parameters`);
+  }
   try {
     const handler = handlers[type] as (p: unknown) => unknown;
     return ok(await handler(params));
@@ -42,7 +54,7 @@ async function answer(handlers: ContentHandlers, type: keyof ToContent, params: 
   }
 }
 
-/** Answers ToContent calls until `signal` aborts; other messages are left to other listeners (returns undefined). */
+/** Answers the calls to this content script until `signal` aborts; other messages are left to other listeners. */
 export function listen(handlers: ContentHandlers, signal: AbortSignal): void {
   onMessage((message) => (isCall(message) ? answer(handlers, message.type, message.params) : undefined), signal);
 }

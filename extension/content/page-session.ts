@@ -5,13 +5,16 @@
  */
 import type { Knowledge } from './match/knowledge.ts';
 import { matchText } from './match/run.ts';
-import { extractText } from './extract/walk.ts';
-import { FindingStore, isLive, type Finding } from './findings.ts';
-import { createPainter, findingsFor, type Painter } from './render/index.ts';
+import type { PageText } from './extract/page-text.ts';
+import type { TextMap } from './extract/text-map.ts';
+import { extractText, type Extraction } from './extract/walk.ts';
+import { isLive, type Finding, type FindingKind, type FindingStore } from './findings.ts';
+import type { CardSession } from './hover-card/controller.ts';
+import type { ToBackground } from './messaging.ts';
+import { findingsFor, type Painter } from './render/index.ts';
 import { Slicer } from './schedule.ts';
 import { insideAny, outermost, type Rescan } from './watch/changes.ts';
 import { buildReport } from './report.ts';
-import { send } from './messaging.ts';
 
 /** Ranges made between clock reads: tens of thousands at once held the page for ~100 ms in Firefox. */
 export const DRAW_SLICE = 500;
@@ -39,29 +42,70 @@ function timedSync(name: string, work: () => void): void {
   }
 }
 
+/** What a page session works with; passed in, so that the content script's parts share one of each. */
+export interface SessionDeps {
+  knowledge: Knowledge;
+  /** The page's findings, which the session fills and the hover card, keyboard and annotations read. */
+  store: FindingStore;
+  /** The page's one full text map. */
+  text: PageText;
+  painter: Painter;
+  /** Runs our own DOM writes out of the change watcher's sight. */
+  guard: WriteGuard;
+  send: ToBackground;
+  signal: AbortSignal;
+}
+
 /** Scans, draws and reports one page. */
-export class PageSession {
-  readonly store = new FindingStore();
-  readonly painter: Painter;
+export class PageSession implements CardSession {
+  readonly knowledge: Knowledge;
+  private readonly store: FindingStore;
+  private readonly text: PageText;
+  private readonly painter: Painter;
+  private readonly guard: WriteGuard;
+  private readonly send: ToBackground;
+  private readonly signal: AbortSignal;
   private queue: Promise<void> = Promise.resolve();
   /** The partial rescan queued but not yet started, which later batches join. */
   private pending: { roots: Set<Node>; removed: boolean } | null = null;
   private reportTimer = 0;
 
-  constructor(
-    readonly knowledge: Knowledge,
-    private signal: AbortSignal,
-    private guard: WriteGuard,
-  ) {
-    this.painter = createPainter();
-    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  constructor(deps: SessionDeps) {
+    this.knowledge = deps.knowledge;
+    this.store = deps.store;
+    this.text = deps.text;
+    this.painter = deps.painter;
+    this.guard = deps.guard;
+    this.send = deps.send;
+    this.signal = deps.signal;
+    deps.signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** Every finding in page order. */
+  findings(): readonly Finding[] {
+    return this.store.all();
+  }
+
+  /** The `index`-th highlight of a claim or entity in page order. */
+  nth(kind: FindingKind, id: string, index: number): Finding | undefined {
+    return this.store.nth(kind, id, index);
+  }
+
+  /** Marks the finding the card or the keyboard is on, or none. */
+  focus(finding: Finding | null): void {
+    this.painter.focus(finding);
+  }
+
+  /** Briefly emphasises a finding the page was scrolled to. */
+  flash(finding: Finding): void {
+    this.painter.flash(finding);
   }
 
   /** Queues a scan of the whole page, dropping every earlier finding. */
   rescanAll(): Promise<void> {
     return this.enqueue(async () => {
       this.drop(() => true);
-      await this.scan(document.body, true);
+      await this.scan(() => this.text.read(), true);
     });
   }
 
@@ -84,7 +128,7 @@ export class PageSession {
       // One pass over the store for the whole batch: a pass per root made a batch O(roots × findings).
       const inRoots = insideAny(roots);
       this.drop((f) => (batch.removed && !isLive(f)) || inRoots(f.range.startContainer) || inRoots(f.range.endContainer));
-      if (roots.length > 0) await this.scan(roots, false);
+      if (roots.length > 0) await this.scan(() => extractText(roots, this.signal), false);
       if (batch.removed) this.scheduleReport();
     });
   }
@@ -96,10 +140,10 @@ export class PageSession {
     return this.queue;
   }
 
-  /** Extract → match → draw over one root or a batch of them, as one text. */
-  private async scan(roots: Node | readonly Node[] | null, full: boolean): Promise<void> {
-    if (!roots) return;
-    const { map, complete } = await timed('cl-extract', () => extractText(roots, this.signal));
+  /** Extract → match → draw over the whole page's text or a batch of changed roots, as one text. */
+  private async scan(extract: () => Promise<Extraction>, full: boolean): Promise<void> {
+    if (!document.body) return;
+    const { map, complete } = await timed('cl-extract', extract);
     const result = await timed('cl-match', () => matchText(this.knowledge.matcher, map.text, this.signal));
     this.signal.throwIfAborted();
     await timed('cl-draw', () => this.draw(map, result));
@@ -113,7 +157,7 @@ export class PageSession {
    * go: adding to a registered highlight slice by slice made Chromium restyle and repaint the growing set after
    * every slice (118,000 highlights on the 5 MB page took 10.6 s to draw instead of 39 ms).
    */
-  private async draw(map: Parameters<typeof findingsFor>[0], result: Parameters<typeof findingsFor>[1]): Promise<void> {
+  private async draw(map: TextMap<Text>, result: Parameters<typeof findingsFor>[1]): Promise<void> {
     const slicer = new Slicer();
     const { entities, claims } = result;
     const found: Finding[] = [];
@@ -125,13 +169,19 @@ export class PageSession {
       };
       for (const f of findingsFor(map, part)) found.push(f);
     }
-    this.guard(() => this.painter.add(found));
+    this.write(() => this.painter.add(found));
     this.store.add(found);
   }
 
   private drop(which: (f: Finding) => boolean): void {
     const gone = this.store.removeWhere(which);
-    if (gone.length > 0) this.guard(() => this.painter.remove(gone));
+    if (gone.length > 0) this.write(() => this.painter.remove(gone));
+  }
+
+  /** Our own drawing; where it splits and joins text nodes (<mark> fallback), the page's text map is redone. */
+  private write(draw: () => void): void {
+    this.guard(draw);
+    if (this.painter.movesText) this.text.invalidate();
   }
 
   /** Reports once per burst of scans: infinite scroll would otherwise send a report per paragraph. */
@@ -142,7 +192,7 @@ export class PageSession {
 
   private async report(): Promise<void> {
     if (this.signal.aborted) return;
-    const answer = await send('page.report', buildReport(this.store.all(), location.href, document.title));
+    const answer = await this.send('page.report', buildReport(this.store.all(), location.href, document.title));
     if (!answer.ok && !this.signal.aborted) console.warn('Crossread:', answer.error);
   }
 

@@ -5,7 +5,7 @@ import { clampHoverDelay, guessLang, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, typ
 import { toWebAnnotation } from '../../shared/userdata/web-annotation.ts';
 import { t, uiLang } from '../ui/i18n.ts';
 import { download, readImportFile, send } from './io.ts';
-import { announceSettingsChanged } from './settings-notice.ts';
+import { announceSettingsChanged } from '../settings-notice.ts';
 
 type Status = { text: string; error: boolean };
 const none: Status = { text: '', error: false };

@@ -6,20 +6,33 @@ import { browser } from '../../browser-api.ts';
 import { uiLang } from '../../ui/i18n.ts';
 import type { PassageLink } from '../../ui/links.ts';
 import type { SourceQuote } from '../../ui/models.ts';
-import type { Finding } from '../findings.ts';
+import type { Finding, FindingKind } from '../findings.ts';
 import { loadedUi, loadUi, type UiChunk } from '../lazy-ui/load.ts';
-import { send } from '../messaging.ts';
-import type { PageSession } from '../page-session.ts';
+import type { Knowledge } from '../match/knowledge.ts';
+import type { ToBackground } from '../messaging.ts';
+import type { ShadowHost } from '../render/shadow-host.ts';
 import type { CardModel } from './card-model.ts';
-import type { CardHost } from './host.ts';
 import { placeCard, type Box } from './place.ts';
 import { anchorBox, scrollToRange } from './scroll.ts';
 
 const hrefFor = (link: PassageLink) => (link.kind === 'reader' ? browser.runtime.getURL(link.href) : link.href);
 
+/** What the card asks of the page session. */
+export interface CardSession {
+  readonly knowledge: Knowledge;
+  /** Every finding in page order. */
+  findings(): readonly Finding[];
+  /** The `index`-th highlight of a claim or entity in page order. */
+  nth(kind: FindingKind, id: string, index: number): Finding | undefined;
+  /** Marks the finding whose card is open, or none. */
+  focus(finding: Finding | null): void;
+  /** Briefly emphasises a finding the page was scrolled to. */
+  flash(finding: Finding): void;
+}
+
 /** Shows at most one card at a time. */
 export class CardController {
-  private host: CardHost | null = null;
+  private host: ShadowHost | null = null;
   private returnFocus: Element | null = null;
   /** The finding whose card is open. */
   current: Finding | null = null;
@@ -29,7 +42,8 @@ export class CardController {
   private asked = 0;
 
   constructor(
-    private session: PageSession,
+    private session: CardSession,
+    private send: ToBackground,
     signal: AbortSignal,
   ) {
     signal.addEventListener('abort', () => this.host?.destroy(), { once: true });
@@ -57,7 +71,7 @@ export class CardController {
     if (!model) return;
     this.host ??= ui.createCardHost();
     this.current = finding;
-    this.session.painter.focus(finding);
+    this.session.focus(finding);
     const { layer } = this.host;
     ui.showCard(layer, model, {
       close: () => this.close(),
@@ -84,18 +98,18 @@ export class CardController {
     ui.clear(this.host.layer);
     this.host.layer.hidden = true;
     this.current = null;
-    this.session.painter.focus(null);
+    this.session.focus(null);
     if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
   }
 
   /** Scrolls to the `index`-th highlight of a claim and flashes it; false if the page does not have it. */
   scrollTo(claimId: string, index: number): boolean {
-    const finding = this.session.store.nth('claim', claimId, index);
+    const finding = this.session.nth('claim', claimId, index);
     if (!finding) return false;
     this.close();
     this.reveal(finding);
-    this.session.painter.flash(finding);
+    this.session.flash(finding);
     return true;
   }
 
@@ -106,14 +120,15 @@ export class CardController {
   }
 
   private modelFor(ui: UiChunk, finding: Finding): CardModel | null {
-    const { knowledge, store } = this.session;
+    const { knowledge } = this.session;
+    const all = this.session.findings();
     return finding.kind === 'entity'
-      ? ui.entityCardModel(knowledge, finding.id, store.all(), uiLang())
-      : ui.claimCardModel(knowledge, finding, ui.pageSourceIds(knowledge, store.all(), location.href), uiLang());
+      ? ui.entityCardModel(knowledge, finding.id, all, uiLang())
+      : ui.claimCardModel(knowledge, finding, ui.pageSourceIds(knowledge, all, location.href), uiLang());
   }
 
   private async openReader(item: SourceQuote, claimId: string): Promise<void> {
-    const answer = await send('reader.open', { sourceId: item.sourceId, claimId });
+    const answer = await this.send('reader.open', { sourceId: item.sourceId, claimId });
     if (!answer.ok) console.warn('Crossread:', answer.error);
   }
 

@@ -5,6 +5,9 @@
  */
 import type { Finding, FindingStore } from '../findings.ts';
 
+/** What a hit test reads of the findings. */
+export type HitTargets = Pick<FindingStore, 'all' | 'byRange' | 'size'>;
+
 interface HitResult {
   highlight?: unknown;
   ranges?: AbstractRange[];
@@ -16,7 +19,7 @@ function prefer(found: Finding[]): Finding | null {
 }
 
 /** Hits from the Highlight API; null when the API is missing or does not report ranges (early drafts did not). */
-function fromHighlightApi(x: number, y: number, store: FindingStore): Finding[] | null {
+function fromHighlightApi(x: number, y: number, store: HitTargets): Finding[] | null {
   const registry = (typeof CSS !== 'undefined' ? CSS.highlights : undefined) as HitTestRegistry | undefined;
   if (typeof registry?.highlightsFromPoint !== 'function') return null;
   const hits = registry.highlightsFromPoint(x, y);
@@ -40,7 +43,7 @@ function rectsContain(range: Range, x: number, y: number): boolean {
 }
 
 /** Hits by caret position: the caret lands on the nearest text even in a margin, so the rects confirm it. */
-function fromCaret(x: number, y: number, store: FindingStore): Finding[] {
+function fromCaret(x: number, y: number, store: HitTargets): Finding[] {
   const caret = caretAt(x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return [];
   return store.all().filter((f) => {
@@ -53,7 +56,7 @@ function fromCaret(x: number, y: number, store: FindingStore): Finding[] {
 }
 
 /** The finding under viewport point (x, y), or null. */
-export function findingAt(x: number, y: number, store: FindingStore): Finding | null {
+export function findingAt(x: number, y: number, store: HitTargets): Finding | null {
   if (store.size === 0) return null;
   return prefer(fromHighlightApi(x, y, store) ?? fromCaret(x, y, store));
 }

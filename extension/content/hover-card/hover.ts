@@ -5,10 +5,19 @@
  */
 import type { Finding } from '../findings.ts';
 import { preloadUi } from '../lazy-ui/load.ts';
-import type { PageSession } from '../page-session.ts';
 import type { CardController } from './controller.ts';
-import { findingAt } from './hit-test.ts';
-import { DWELL_MS, GRACE_MS } from './timing.ts';
+import { findingAt, type HitTargets } from './hit-test.ts';
+import { GRACE_MS } from './timing.ts';
+
+/** What the tracker works with. */
+export interface HoverDeps {
+  /** The page's findings, hit-tested under the pointer. */
+  targets: HitTargets;
+  cards: CardController;
+  /** Pointer rest before a card shows: the user's hover delay setting, read at each dwell. */
+  dwellMs: () => number;
+  signal: AbortSignal;
+}
 
 /** Watches the pointer over the page and drives the card controller. */
 export class HoverTracker {
@@ -22,14 +31,14 @@ export class HoverTracker {
   private overCard = false;
   /** A card dismissed with Escape stays closed until the pointer moves to another highlight. */
   private dismissed: Finding | null = null;
-  /** Pointer rest before a card shows: the user's hover delay setting once it is known. */
-  dwellMs = DWELL_MS;
+  private readonly targets: HitTargets;
+  private readonly cards: CardController;
+  private readonly dwellMs: () => number;
 
-  constructor(
-    private session: PageSession,
-    private cards: CardController,
-    signal: AbortSignal,
-  ) {
+  constructor({ targets, cards, dwellMs, signal }: HoverDeps) {
+    this.targets = targets;
+    this.cards = cards;
+    this.dwellMs = dwellMs;
     const opts = { capture: true, passive: true, signal };
     addEventListener('pointermove', (e) => this.onMove(e), opts);
     addEventListener('scroll', (e) => this.onScroll(e), opts);
@@ -55,7 +64,7 @@ export class HoverTracker {
   private hitTest(): void {
     this.frame = 0;
     if (this.overCard) return;
-    const finding = findingAt(this.x, this.y, this.session.store);
+    const finding = findingAt(this.x, this.y, this.targets);
     if (finding !== this.dismissed) this.dismissed = null;
     if (finding && finding === this.cards.current) {
       clearTimeout(this.graceTimer);
@@ -74,7 +83,7 @@ export class HoverTracker {
     if (finding && finding !== this.dismissed) {
       // The card's views load during the dwell if the idle-time preload has not brought them yet.
       preloadUi();
-      this.dwellTimer = window.setTimeout(() => this.show(finding), this.dwellMs);
+      this.dwellTimer = window.setTimeout(() => this.show(finding), this.dwellMs());
     }
   }
 

@@ -2,8 +2,7 @@
  * Keyboard access to the highlights: the next/previous-highlight commands (forwarded by the background as
  * `page.step`) move through them in page order, scroll each into view, mark it and open its card with focus.
  */
-import type { CardController } from '../hover-card/controller.ts';
-import type { PageSession } from '../page-session.ts';
+import type { CardController, CardSession } from '../hover-card/controller.ts';
 import type { Finding } from '../findings.ts';
 import { nextIndex } from './order.ts';
 
@@ -12,13 +11,13 @@ export class KeyboardStepper {
   private at: Finding | null = null;
 
   constructor(
-    private session: PageSession,
+    private session: CardSession,
     private cards: CardController,
   ) {}
 
   /** Moves to the next (1) or previous (-1) highlight, wrapping around at the ends. */
   step(direction: 1 | -1): void {
-    const all = this.session.store.all();
+    const all = this.session.findings();
     const from = this.cards.current ?? this.at;
     const index = nextIndex(all.length, from ? all.indexOf(from) : -1, direction);
     const target = index < 0 ? undefined : all[index];
@@ -26,7 +25,7 @@ export class KeyboardStepper {
     this.at = target;
     this.cards.close();
     this.cards.reveal(target);
-    this.session.painter.focus(target);
+    this.session.focus(target);
     // Open after the scroll has been painted, so the card is placed against the highlight's new position.
     requestAnimationFrame(() => requestAnimationFrame(() => this.cards.open(target, null, true)));
   }

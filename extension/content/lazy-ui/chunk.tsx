@@ -4,7 +4,9 @@
  * so a copy of a small shared module in both bundles does no harm.
  */
 import { render } from 'preact';
-import { Toolbar, type ToolbarActions } from '../../annotate/Toolbar.tsx';
+import themeCss from '../../ui/theme.css';
+import { Toolbar, type ToolbarActions } from '../annotations/Toolbar.tsx';
+import toolbarCss from '../annotations/toolbar.css';
 import { t } from '../../ui/i18n.ts';
 import type { PassageLink } from '../../ui/links.ts';
 import type { SourceQuote } from '../../ui/models.ts';
@@ -12,10 +14,20 @@ import { Card } from '../hover-card/Card.tsx';
 import type { CardModel } from '../hover-card/card-model.ts';
 import { ClaimCard } from '../hover-card/ClaimCard.tsx';
 import { EntityCard } from '../hover-card/EntityCard.tsx';
+import cardCss from '../hover-card/card.css';
+import { createShadowHost, type ShadowHost } from '../render/shadow-host.ts';
 
-export { createToolbarHost } from '../../annotate/host.ts';
 export { claimCardModel, entityCardModel, pageSourceIds } from '../hover-card/card-model.ts';
-export { createCardHost } from '../hover-card/host.ts';
+
+/** The hover card's host, its layer hidden until a card opens. The style sheets come with the chunk. */
+export function createCardHost(): ShadowHost {
+  return createShadowHost('cl-root', `${themeCss}\n${cardCss}`, { className: 'cl-layer', hidden: true });
+}
+
+/** The selection toolbar's host. */
+export function createToolbarHost(): ShadowHost {
+  return createShadowHost('cl-annotate', `${themeCss}\n${toolbarCss}`);
+}
 
 /** What the card's buttons and links do; the content script owns the I/O. */
 export interface CardActions {

@@ -6,7 +6,7 @@ import type { Claim, Entity } from '../../../shared/kb/types.ts';
 import { buildMatcherInSlices } from '../../../shared/match/index.ts';
 import type { Matcher } from '../../../shared/match/types.ts';
 import type { MatcherData, Result, SourceInfo } from '../../../shared/messages.ts';
-import { send } from '../messaging.ts';
+import type { ToBackground } from '../messaging.ts';
 import { Slicer } from '../schedule.ts';
 
 /** The compiled matcher and lookups by id. */
@@ -54,16 +54,13 @@ export async function compileKnowledge(data: MatcherData, signal?: AbortSignal):
 }
 
 /** Asks the background for the knowledge base; the answer is compiled by `loadKnowledge`. */
-export function requestKnowledge(): Promise<Result<MatcherData>> {
+export function requestKnowledge(send: ToBackground): Promise<Result<MatcherData>> {
   performance.mark('cl-index-start');
   return send('matcher.data', {});
 }
 
 /** Compiles a requested knowledge base; `cl-index` spans the request and the compile. */
-export async function loadKnowledge(
-  request: Promise<Result<MatcherData>> = requestKnowledge(),
-  signal?: AbortSignal,
-): Promise<Knowledge> {
+export async function loadKnowledge(request: Promise<Result<MatcherData>>, signal?: AbortSignal): Promise<Knowledge> {
   const answer = await request;
   if (!answer.ok) throw new Error(answer.error);
   const knowledge = await compileKnowledge(answer.value, signal);

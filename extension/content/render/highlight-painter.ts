@@ -17,6 +17,7 @@ export function hasHighlightApi(): boolean {
 
 /** Paints findings through CSS.highlights. */
 export class HighlightPainter implements Painter {
+  readonly movesText = false;
   private layers = new Map<keyof typeof HIGHLIGHT_NAMES, Highlight>();
   private removeStyle = injectPageStyle();
   private flashTimer = 0;

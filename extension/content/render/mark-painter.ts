@@ -11,6 +11,7 @@ import { cutTextNodes, textSegments } from './segments.ts';
 
 /** Paints findings as <mark> elements. */
 export class MarkPainter implements Painter {
+  readonly movesText = true;
   private marks = new Map<Finding, HTMLElement[]>();
   private removeStyle = injectPageStyle();
   private flashTimer = 0;

@@ -3,6 +3,8 @@ import type { Finding } from '../findings.ts';
 
 /** Draws findings into the page and takes them out again. */
 export interface Painter {
+  /** True when drawing splits and joins the page's text nodes (the <mark> fallback): text maps made before are stale. */
+  readonly movesText: boolean;
   /** Highlights these findings. */
   add(findings: readonly Finding[]): void;
   /** Removes these findings' highlights. */

@@ -19,6 +19,14 @@ function blockOf(node: Node): Node | null {
   return el ?? document.body;
 }
 
+/** Who hears about the page's changes. */
+export interface ChangeListeners {
+  /** At once, with every record of a change by the page: what was read of it may be out of date. */
+  onChange(): void;
+  /** After the next frame, with the batch of changes since the last one. */
+  onBatch(rescan: Rescan, removed: boolean): void;
+}
+
 /** Records mutations and reports them in batches; `guard()` keeps our own painting out of them. */
 export class ChangeWatcher {
   private touched = new Set<Node>();
@@ -27,7 +35,7 @@ export class ChangeWatcher {
   private observer = new MutationObserver((records) => this.record(records));
 
   constructor(
-    private onBatch: (rescan: Rescan, removed: boolean) => void,
+    private listeners: ChangeListeners,
     signal: AbortSignal,
   ) {
     this.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
@@ -45,14 +53,17 @@ export class ChangeWatcher {
   }
 
   private record(records: MutationRecord[]): void {
+    let news = false;
     for (const r of records) {
       if (isOwn(r.target)) continue;
+      news = true;
       if (r.type === 'characterData') this.touched.add(r.target);
       for (const node of r.addedNodes) if (!isOwn(node)) this.touched.add(node);
       if (r.removedNodes.length > 0) this.removed = true;
       // Past the flood limit the batch becomes a full rescan; remembering more nodes would only cost memory.
       if (this.touched.size > FLOOD_LIMIT) break;
     }
+    if (news) this.listeners.onChange();
     if ((this.touched.size > 0 || this.removed) && !this.scheduled) {
       this.scheduled = true;
       afterNextFrame(() => this.flush());
@@ -65,6 +76,6 @@ export class ChangeWatcher {
     const removed = this.removed;
     this.touched = new Set();
     this.removed = false;
-    this.onBatch(planRescan(touched, blockOf), removed);
+    this.listeners.onBatch(planRescan(touched, blockOf), removed);
   }
 }

@@ -1,5 +1,5 @@
-/** From DOM boundary points back to offsets in extracted text: the inverse of render/ranges.ts for selections. */
-import type { TextMap } from '../content/extract/text-map.ts';
+/** From DOM boundary points back to offsets in extracted text: the inverse of render/ranges.ts, for selections and findings. */
+import type { TextMap } from './text-map.ts';
 
 function boundaryIndex(map: TextMap<Text>, container: Node, offset: number, edge: 'start' | 'end'): number | null {
   const nodes = map.nodes;

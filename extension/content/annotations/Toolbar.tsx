@@ -3,8 +3,8 @@
  * claim (statement, speaker, entities). Props in, callbacks out; the container does the I/O.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ClaimChoice, EntityChoice } from '../../shared/messages.ts';
-import { t } from '../ui/i18n.ts';
+import type { ClaimChoice, EntityChoice } from '../../../shared/messages.ts';
+import { t } from '../../ui/i18n.ts';
 
 /** What the toolbar asks of its container. */
 export interface ToolbarActions {

@@ -3,7 +3,7 @@
  * (`cl-annotation`, dotted violet), apart from the knowledge base's highlights. Nothing in the page's DOM changes
  * but one <style>. Browsers without the API still list annotations in the sidebar; they are not drawn.
  */
-import { hideStyleElement } from '../content/render/style.ts';
+import { hideStyleElement } from './style.ts';
 
 export const ANNOTATION_HIGHLIGHT = 'cl-annotation';
 

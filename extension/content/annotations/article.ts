@@ -1,9 +1,9 @@
 /** The page as an article for the knowledge base: its extracted text and the known claims found in it, as offsets. */
-import type { PageArticle } from '../../shared/messages.ts';
-import { guessLang } from '../../shared/userdata/types.ts';
-import type { TextMap } from '../content/extract/text-map.ts';
-import type { Finding } from '../content/findings.ts';
-import { rangeOffsets } from './offsets.ts';
+import type { PageArticle } from '../../../shared/messages.ts';
+import { guessLang } from '../../../shared/userdata/types.ts';
+import { rangeOffsets } from '../extract/offsets.ts';
+import type { TextMap } from '../extract/text-map.ts';
+import type { Finding } from '../findings.ts';
 
 /** What `article.add` needs of the page at `url`: one claim span per finding still in the page's text. */
 export function pageArticle(map: TextMap<Text>, findings: readonly Finding[], page: { url: string; title: string; lang: string }): PageArticle {

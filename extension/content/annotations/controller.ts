@@ -1,35 +1,51 @@
 /**
  * The user's annotations on this page: loads them, anchors them in the page's text (orphans kept aside), draws
  * them, opens the toolbar on a selection, and records the page as a source of the known claims found on it.
+ * It reads the session's one text map (extract/page-text.ts) and draws through render/, like the matcher's findings.
  *
- *   selection ──offsets.ts──▶ [start,end) ──shared/anchor──▶ selectors ──▶ background (Dexie)
- *   background ──▶ selectors ──shared/anchor──▶ [start,end) ──content/render/ranges──▶ Range ──paint.ts──▶ highlight
+ *   selection ──extract/offsets──▶ [start,end) ──shared/anchor──▶ selectors ──▶ background (Dexie)
+ *   background ──▶ selectors ──shared/anchor──▶ [start,end) ──render/ranges──▶ Range ──render/annotation-painter──▶ highlight
  */
-import { browser, onMessage } from '../browser-api.ts';
-import { anchorSelectors } from '../../shared/anchor/anchor.ts';
-import { describeSpan, type TextSelectors } from '../../shared/anchor/describe.ts';
-import { makeSender, type AnnotationCalls, type AnnotationsToContent, type ReadClaim } from '../../shared/messages.ts';
-import { pageKey, type UserAnnotation } from '../../shared/userdata/types.ts';
+import { browser } from '../../browser-api.ts';
+import { anchorSelectors } from '../../../shared/anchor/anchor.ts';
+import { describeSpan, type TextSelectors } from '../../../shared/anchor/describe.ts';
+import type { PageArticle, ReadClaim } from '../../../shared/messages.ts';
+import { pageKey, type UserAnnotation } from '../../../shared/userdata/types.ts';
+import { uiLang } from '../../ui/i18n.ts';
+import { rangeOffsets } from '../extract/offsets.ts';
+import type { PageText } from '../extract/page-text.ts';
+import type { TextMap } from '../extract/text-map.ts';
+import type { Finding } from '../findings.ts';
+import { loadedUi, loadUi, preloadUi, type UiChunk } from '../lazy-ui/load.ts';
+import type { ToBackground } from '../messaging.ts';
+import { AnnotationPainter } from '../render/annotation-painter.ts';
+import { rangeFor } from '../render/ranges.ts';
+import type { ShadowHost } from '../render/shadow-host.ts';
 import { pageArticle } from './article.ts';
-import { extractText } from '../content/extract/walk.ts';
-import type { TextMap } from '../content/extract/text-map.ts';
-import type { Finding } from '../content/findings.ts';
-import { rangeFor } from '../content/render/ranges.ts';
-import { uiLang } from '../ui/i18n.ts';
-import { loadedUi, loadUi, preloadUi, type UiChunk } from '../content/lazy-ui/load.ts';
-import { rangeOffsets } from './offsets.ts';
-import { AnnotationPainter } from './paint.ts';
 import type { ToolbarActions } from './Toolbar.tsx';
-
-/** Calls the background about the user's data. */
-export const sendAnnotationCall = makeSender<AnnotationCalls>((m) => browser.runtime.sendMessage(m));
-const send = sendAnnotationCall;
 
 /** A private window leaves no trace: its pages are neither recorded nor offered as articles. */
 const inPrivateWindow = () => browser.extension.inIncognitoContext === true;
 
 /** Wait after a change batch before anchoring orphans again: infinite scroll brings many batches in a row. */
 const REANCHOR_DELAY_MS = 200;
+
+/** What the annotations need from the rest of the content script. */
+export interface AnnotationDeps {
+  /** The page's one text map. */
+  text: PageText;
+  /** The matcher's findings on this page, in page order (none until the page session runs). */
+  findings: () => readonly Finding[];
+  send: ToBackground;
+  signal: AbortSignal;
+}
+
+/** What the sidebar asks about this page's annotations (`annotations.status`). */
+export interface AnnotationStatus {
+  placed: Array<{ id: number; text: string }>;
+  orphans: number[];
+  recorded: number | null;
+}
 
 /** Runs annotations on this page until `signal` aborts. */
 export class AnnotationController {
@@ -40,11 +56,17 @@ export class AnnotationController {
   private recorded: number | null = null;
   private recording: Promise<void> = Promise.resolve();
   private reanchorTimer = 0;
-  private host: { host: HTMLElement; layer: HTMLElement } | null = null;
-  /** The matcher's findings on this page, once the page session runs. */
-  findings: () => readonly Finding[] = () => [];
+  private host: ShadowHost | null = null;
+  private readonly text: PageText;
+  private readonly findings: () => readonly Finding[];
+  private readonly send: ToBackground;
+  private readonly signal: AbortSignal;
 
-  constructor(private signal: AbortSignal) {
+  constructor({ text, findings, send, signal }: AnnotationDeps) {
+    this.text = text;
+    this.findings = findings;
+    this.send = send;
+    this.signal = signal;
     const onUp = (e: Event) => {
       if (this.host && e.composedPath().includes(this.host.host)) return;
       requestAnimationFrame(() => void this.offerToolbar().catch((err: unknown) => console.warn('Crossread: toolbar', err)));
@@ -53,17 +75,12 @@ export class AnnotationController {
     document.addEventListener('selectionchange', () => getSelection()?.isCollapsed === false && preloadUi(), { signal });
     document.addEventListener('mouseup', onUp, { signal });
     document.addEventListener('keyup', (e) => e.shiftKey && onUp(e), { signal });
-    this.listen();
     signal.addEventListener('abort', () => this.destroy(), { once: true });
-  }
-
-  private async pageText(): Promise<TextMap<Text>> {
-    return (await extractText(document.body, this.signal)).map;
   }
 
   /** Loads the page's annotations and anchors each; those that cannot be placed become orphans. */
   async refresh(): Promise<void> {
-    const answer = await send('annotations.list', { url: pageKey(location.href) });
+    const answer = await this.send('annotations.list', { url: pageKey(location.href) });
     if (!answer.ok) throw new Error(answer.error);
     this.annotations = answer.value;
     await this.anchorAll();
@@ -71,11 +88,12 @@ export class AnnotationController {
 
   /** Anchors the loaded annotations in the page's text as it is now. */
   private async anchorAll(): Promise<void> {
-    const map = await this.pageText();
+    // A page without annotations (most pages) has nothing to anchor, and no reason to read the page's text.
+    const map = this.annotations.length > 0 ? await this.text.current() : null;
     this.placed.clear();
     this.orphans = [];
     for (const a of this.annotations) {
-      const range = this.place(map, a);
+      const range = map && this.place(map, a);
       if (range) this.placed.set(a.id as number, range);
       else this.orphans.push(a.id as number);
     }
@@ -87,7 +105,7 @@ export class AnnotationController {
    * or a placed passage may have been removed. Batches in a burst share one anchoring pass.
    */
   pageChanged(removed: boolean): void {
-    if (this.orphans.length === 0 && !removed) return;
+    if (this.orphans.length === 0 && !(removed && this.placed.size > 0)) return;
     clearTimeout(this.reanchorTimer);
     this.reanchorTimer = window.setTimeout(() => {
       void this.anchorAll().catch((err: unknown) => this.signal.aborted || console.warn('Crossread: annotations', err));
@@ -100,11 +118,40 @@ export class AnnotationController {
     return found && rangeFor(map, found.start, found.end);
   }
 
+  /** The placed annotations with the text they cover now, the orphans, and what recording the page answered. */
+  status(): AnnotationStatus {
+    return {
+      placed: [...this.placed].map(([id, range]) => ({ id, text: range.toString() })),
+      orphans: this.orphans,
+      recorded: this.recorded,
+    };
+  }
+
+  /** Scrolls to an annotation; false if it is not on the page. */
+  scrollTo(id: number): boolean {
+    const range = this.placed.get(id);
+    if (!range) return false;
+    (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+    return true;
+  }
+
+  /** The page as an article for the knowledge base, with the known claims found in it. */
+  async article(): Promise<PageArticle> {
+    if (inPrivateWindow()) throw new Error('this is a private window; nothing is recorded from it');
+    const map = await this.text.current();
+    return pageArticle(map, this.findings(), { url: pageKey(location.href), title: document.title, lang: document.documentElement.lang });
+  }
+
+  /** Records the page as a source of the known claims the matcher found on it (unless recording is off). */
+  recordFindings(): Promise<void> {
+    return this.recordReading(this.findings(), []);
+  }
+
   /**
-   * Records the page as a source of the claims the matcher found on it (and those the user confirmed). One
-   * request at a time, in order: a confirmation resolves only after the matcher's earlier record is answered.
+   * Records the page as a source of the claims found on it, or those the user confirmed. One request at a time,
+   * in order: a confirmation resolves only after the matcher's earlier record is answered.
    */
-  recordReading(findings: readonly Finding[], confirmed: ReadClaim[] = []): Promise<void> {
+  private recordReading(findings: readonly Finding[], confirmed: ReadClaim[]): Promise<void> {
     const next = this.recording.then(() => this.sendReading(findings, confirmed));
     this.recording = next.catch(() => undefined);
     return next;
@@ -117,14 +164,14 @@ export class AnnotationController {
       this.recorded = 0;
       return;
     }
-    const map = await this.pageText();
+    const map = await this.text.current();
     const read: ReadClaim[] = [...confirmed];
     for (const f of claims) {
       const span = rangeOffsets(map, f.range);
       if (span) read.push({ claimId: f.id, selector: describeSpan(map.text, span.start, span.end), confirmed: false });
     }
     if (read.length === 0) return;
-    const answer = await send('page.read', { url: pageKey(location.href), title: document.title, claims: read });
+    const answer = await this.send('page.read', { url: pageKey(location.href), title: document.title, claims: read });
     if (answer.ok) this.recorded = answer.value.recorded;
     else if (!this.signal.aborted) console.warn('Crossread:', answer.error);
   }
@@ -134,7 +181,7 @@ export class AnnotationController {
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return this.closeToolbar();
     const range = selection.getRangeAt(0);
     if (!document.body.contains(range.commonAncestorContainer)) return;
-    const map = await this.pageText();
+    const map = await this.text.current();
     const span = rangeOffsets(map, range);
     if (!span) return;
     const selectors = describeSpan(map.text, span.start, span.end);
@@ -145,6 +192,7 @@ export class AnnotationController {
 
   private openToolbar(ui: UiChunk, selectors: TextSelectors, box: DOMRect): void {
     this.host ??= ui.createToolbarHost();
+    const send = this.send;
     const save = async (fields: { note: string; claimId?: string }) => {
       const answer = await send('annotation.save', { url: pageKey(location.href), title: document.title, selectors, ...fields });
       if (!answer.ok) return answer.error;
@@ -184,44 +232,10 @@ export class AnnotationController {
     if (this.host && ui) ui.clear(this.host.layer);
   }
 
-  private listen(): void {
-    const handlers: { [K in keyof AnnotationsToContent]: (p: AnnotationsToContent[K]['params']) => Promise<AnnotationsToContent[K]['result']> } = {
-      'annotations.status': async () => ({
-        placed: [...this.placed].map(([id, range]) => ({ id, text: range.toString() })),
-        orphans: this.orphans,
-        recorded: this.recorded,
-      }),
-      'annotations.refresh': async () => (await this.refresh(), null),
-      'annotation.scrollTo': async ({ id }) => {
-        const range = this.placed.get(id);
-        if (!range) return false;
-        (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
-        return true;
-      },
-      'page.article': async () => {
-        if (inPrivateWindow()) throw new Error('this is a private window; nothing is recorded from it');
-        const map = await this.pageText();
-        return pageArticle(map, this.findings(), { url: pageKey(location.href), title: document.title, lang: document.documentElement.lang });
-      },
-    };
-    const listener = (message: unknown) => {
-      const m = message as { type?: unknown; params?: unknown } | null;
-      if (typeof m?.type !== 'string' || !Object.hasOwn(handlers, m.type)) return undefined;
-      const handler = handlers[m.type as keyof AnnotationsToContent] as (p: unknown) => Promise<unknown>;
-      const params = m.params as { id?: unknown } | null;
-      if (m.type === 'annotation.scrollTo' && !Number.isInteger(params?.id)) return Promise.resolve({ ok: false, error: `${m.type}: malformed parameters` });
-      return handler(m.params).then(
-        (value) => ({ ok: true, value }),
-        (err: unknown) => ({ ok: false, error: `${String(m.type)}: ${err instanceof Error ? err.message : String(err)}` }),
-      );
-    };
-    onMessage(listener, this.signal);
-  }
-
   private destroy(): void {
     clearTimeout(this.reanchorTimer);
     this.closeToolbar();
-    this.host?.host.remove();
+    this.host?.destroy();
     this.painter.destroy();
   }
 }

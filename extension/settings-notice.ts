@@ -3,8 +3,8 @@
  * cannot hear runtime messages from the options page, but every context hears storage.onChanged, so the options
  * page touches one storage.local key and each content script then asks the background for the settings again.
  */
-import { browser } from '../browser-api.ts';
-import { SETTINGS_CHANGED_KEY } from '../../shared/userdata/types.ts';
+import { browser } from './browser-api.ts';
+import { SETTINGS_CHANGED_KEY } from '../shared/userdata/types.ts';
 
 /** Announces a change (after settings.set, data.import or data.clear succeeded). */
 export async function announceSettingsChanged(): Promise<void> {
