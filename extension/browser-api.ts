@@ -16,9 +16,16 @@ export const browser = (scope.browser ?? scope.chrome) as Polyfilled.Browser;
  * Listens for messages until `signal` aborts. `answer` returns a promise for the calls it owns and undefined
  * for the rest, which other listeners (the background's own pages, a second content listener) may answer.
  */
-export function onMessage(answer: (message: unknown) => Promise<unknown> | undefined, signal: AbortSignal): void {
-  const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): true | undefined => {
-    const reply = answer(message);
+export function onMessage(
+  answer: (message: unknown, sender: Polyfilled.Runtime.MessageSender) => Promise<unknown> | undefined,
+  signal: AbortSignal,
+): void {
+  const listener = (
+    message: unknown,
+    sender: Polyfilled.Runtime.MessageSender,
+    sendResponse: (response: unknown) => void,
+  ): true | undefined => {
+    const reply = answer(message, sender);
     if (!reply) return undefined;
     reply.then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }));
     return true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { isResult, makeSender, type ContentToBackground } from './messages.ts';
+import { backgroundCalls, contentToBackground, isResult, makeSender, pagesToBackground, toContent, toPages, type ContentToBackground } from './messages.ts';
 
 describe('makeSender', () => {
   it('sends { type, params } and passes a Result answer through', async () => {
@@ -36,14 +36,30 @@ describe('isResult', () => {
   });
 });
 
-describe('the message maps', () => {
+const channels = { contentToBackground, pagesToBackground, toContent, toPages };
+
+describe('the channels', () => {
   it('document every call with a one-line comment', () => {
     const source = readFileSync(new URL('./messages.ts', import.meta.url), 'utf8');
-    const calls = [...source.matchAll(/^\s*'([a-z]+\.[a-zA-Z]+)': \{ params/gm)];
-    expect(calls.length).toBeGreaterThanOrEqual(11);
+    const calls = [...source.matchAll(/^\s*'([a-z]+\.[a-zA-Z]+)': call\(/gm)];
+    const declared = Object.values(channels).flatMap((c) => Object.keys(c));
+    expect(calls.map((c) => c[1]).sort()).toEqual(declared.sort());
     for (const call of calls) {
       const before = source.slice(0, call.index).trimEnd().split('\n').at(-1) ?? '';
       expect(before, call[1]).toMatch(/^\s*\/\*\* .+ \*\/$/);
     }
+  });
+
+  it('name each call once, so that a receiver can tell its calls from those of other channels', () => {
+    const names = Object.values(channels).flatMap((c) => Object.keys(c));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('say who may make each call: content scripts never make the pages\' calls, nor send to content scripts', () => {
+    for (const spec of Object.values(pagesToBackground)) expect(spec.from).toEqual(['extension']);
+    for (const spec of [...Object.values(toContent), ...Object.values(toPages)]) expect(spec.from).toEqual(['extension']);
+    expect(contentToBackground['page.report'].from).toEqual(['content']);
+    expect(contentToBackground['entity.card'].from).toEqual(['content', 'extension']);
+    expect(Object.keys(backgroundCalls).length).toBe(Object.keys(contentToBackground).length + Object.keys(pagesToBackground).length);
   });
 });

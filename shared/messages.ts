@@ -1,15 +1,40 @@
 /**
- * The messages the extension's parts exchange: one map per direction, each call named, documented and typed.
- * On the wire a call is `{ type, params }`; its answer is always a {@link Result} value, never a thrown error, so a
- * failure in the background reaches the caller as data it can show. No browser API here: the send helpers take the
- * transport (runtime.sendMessage, tabs.sendMessage) from the caller, so this file stays context-free.
+ * The messages the extension's parts exchange, declared once per channel: who talks to whom, each call named,
+ * documented, with its parameters' check, who may make it and what it answers. Senders and receivers are built from
+ * these declarations (shared/rpc/channel.ts), so a new call is added here and nowhere else but its handler.
+ *
+ *   content script ──contentToBackground──▶ background ◀──pagesToBackground── extension pages (sidebar, options, reader)
+ *   content script ◀────────────toContent──────────── background, sidebar
+ *   extension pages ◀──toPages (notices)── background
+ *
+ * The extension's pages may make the content script's calls too. No browser API here: transports come from the caller.
  */
 import type { Claim, Concept, Entity, Lang, Source } from './kb/types.ts';
 import type { TextSelectors } from './anchor/describe.ts';
-import type { ExportFile, Settings, UserAnnotation, UserClaim } from './userdata/types.ts';
+import { call, channel, returns, type CallsOf } from './rpc/channel.ts';
+import { anObject, arr, type Check, int, num, obj, oneOf, optional, str, where } from './rpc/schema.ts';
+import {
+  HOVER_DELAY_MAX_MS,
+  HOVER_DELAY_MIN_MS,
+  type ExportFile,
+  type Settings,
+  type UserAnnotation,
+  type UserClaim,
+} from './userdata/types.ts';
 
-/** The answer to every call: a value, or a message saying what went wrong. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export {
+  fail,
+  isResult,
+  makeSender,
+  ok,
+  type CallMap,
+  type Message,
+  type ParamsOf,
+  type Result,
+  type ResultOf,
+  type Sender,
+  type Transport,
+} from './rpc/channel.ts';
 
 /** A source without its text: what cards and lists show. */
 export type SourceInfo = Omit<Source, 'text'>;
@@ -92,99 +117,6 @@ export interface TabClaims {
   claims: Array<FoundClaim & ClaimSummary>;
 }
 
-/** Calls the content script (and the extension's own pages) make to the background. */
-export interface ContentToBackground {
-  /** The knowledge base in the form the matcher is built from (sources without their text). */
-  'matcher.data': { params: Record<string, never>; result: MatcherData };
-  /** An entity and the claims involving it, for its hover card. */
-  'entity.card': { params: { id: string }; result: EntityCard };
-  /** A claim, who made it, and every passage reporting it with its source, for the claim card. */
-  'claim.details': { params: { id: string }; result: ClaimDetails };
-  /** Records what was found on the sender's tab (kept in session storage, so it outlives the worker). */
-  'page.report': { params: PageReport; result: null };
-  /** A source with its full text, for the reader page. */
-  'source.get': { params: { id: string }; result: Source };
-  /** Opens the reader page on a source, at a claim's passage if given; pages cannot open extension pages. */
-  'reader.open': { params: { sourceId: string; claimId?: string }; result: { tabId: number } };
-}
-
-/** Calls the sidebar makes to the background. */
-export interface SidebarToBackground {
-  /** What was found on a tab, with claim and entity details; null if its page reported nothing yet. */
-  'tab.claims': { params: { tabId: number }; result: TabClaims | null };
-}
-
-/** Calls the background or the sidebar make to a tab's content script (tabs.sendMessage). */
-export interface ToContent {
-  /** Scrolls to the `index`-th highlight of a claim on the page and flashes it; false if it is not there. */
-  'page.scrollTo': { params: { claimId: string; index: number }; result: boolean };
-  /** Extracts and matches the page again from scratch (after a knowledge-base update). */
-  'page.rescan': { params: Record<string, never>; result: null };
-  /** Moves keyboard focus to the next (1) or previous (-1) highlight and opens its card (keyboard command). */
-  'page.step': { params: { direction: 1 | -1 }; result: null };
-}
-
-/** Notices the background sends to the sidebar (runtime messages; nobody answers). */
-export interface BackgroundToSidebar {
-  /** A tab's findings changed: the sidebar showing that tab should ask `tab.claims` again. */
-  'tab.updated': { params: { tabId: number }; result: null };
-}
-
-/** Any map of calls: call name → its parameters and result. Interfaces qualify (no index signature needed). */
-export type CallMap<M> = { [K in keyof M]: { params: unknown; result: unknown } };
-
-/** The parameters of call `K` of map `M`. */
-export type ParamsOf<M extends CallMap<M>, K extends keyof M> = M[K]['params'];
-
-/** One call of map `M` as it travels. */
-export type Message<M extends CallMap<M>> = { [K in keyof M & string]: { type: K; params: M[K]['params'] } }[keyof M &
-  string];
-
-/** What a call of `M` named `K` answers. */
-export type ResultOf<M extends CallMap<M>, K extends keyof M> = Result<M[K]['result']>;
-
-/** Delivers a message and resolves to whatever the receiver answered. */
-export type Transport = (message: unknown) => Promise<unknown>;
-
-/** A typed sender for one map: `send('entity.card', { id })` → `Result<EntityCard>`. */
-export type Sender<M extends CallMap<M>> = <K extends keyof M & string>(
-  type: K,
-  params: M[K]['params'],
-) => Promise<ResultOf<M, K>>;
-
-/** Whether `value` has the shape of a {@link Result}. */
-export function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as { ok?: unknown; error?: unknown };
-  return r.ok === true ? 'value' in r : r.ok === false && typeof r.error === 'string';
-}
-
-/** Turns a transport into a typed sender; transport failures and odd answers come back as `{ ok: false }`. */
-export function makeSender<M extends CallMap<M>>(transport: Transport): Sender<M> {
-  return async (type, params) => {
-    let answer: unknown;
-    try {
-      answer = await transport({ type, params });
-    } catch (err) {
-      return { ok: false, error: `${type}: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    if (!isResult(answer)) return { ok: false, error: `${type}: no answer from the receiver` };
-    return answer as ResultOf<M, typeof type>;
-  };
-}
-
-/** A successful result. */
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-/** A failed result. */
-export function fail(error: string): { ok: false; error: string } {
-  return { ok: false, error };
-}
-
-// ── Annotations, pages read, import/export (issue 5) ──────────────────────────────────────────────────────────
-
 /** A claim in a search result: the knowledge base's or the user's, with its statement in the UI language. */
 export interface ClaimChoice {
   id: string;
@@ -209,59 +141,6 @@ export interface ReadClaim {
   confirmed: boolean;
 }
 
-/** Calls about the user's annotations and data, from content scripts and extension pages. */
-export interface AnnotationCalls {
-  /** The user's settings. */
-  'settings.get': { params: Record<string, never>; result: Settings };
-  /** The annotations of one page (by URL without fragment), oldest first. */
-  'annotations.list': { params: { url: string }; result: UserAnnotation[] };
-  /** Creates (no id) or updates an annotation; answers it as stored. */
-  'annotation.save': { params: AnnotationInput; result: UserAnnotation };
-  /** Deletes an annotation. */
-  'annotation.delete': { params: { id: number }; result: null };
-  /** Claims whose statement contains the words of `query` (knowledge base and the user's), for picking one. */
-  'claims.search': { params: { query: string; lang: Lang }; result: ClaimChoice[] };
-  /** Entities whose name or alias starts like `query`. */
-  'entities.search': { params: { query: string; lang: Lang }; result: EntityChoice[] };
-  /** Records a claim the user stated; answers it with its new id. */
-  'claim.create': { params: { statement: string; speaker?: string; about: string[] }; result: UserClaim };
-  /** Records the sender's page as a source of these claims (unless recording is off or the tab is private). */
-  'page.read': { params: { url: string; title: string; claims: ReadClaim[] }; result: { recorded: number } };
-}
-
-/** Calls only the options page makes. */
-export interface OptionsToBackground {
-  /** Everything: the knowledge base and the user's data. */
-  'data.export': { params: Record<string, never>; result: ExportFile };
-  /** Replaces the knowledge base and the user's data with the file's, in one transaction, or changes nothing. */
-  'data.import': { params: { file: ExportFile }; result: { annotations: number; claims: number } };
-  /** Deletes the user's annotations, claims, sources and occurrences; settings go back to their defaults. */
-  'data.clear': { params: Record<string, never>; result: null };
-  /** Saves the settings. */
-  'settings.set': { params: Settings; result: Settings };
-  /** Adds an article as a user source, with the claims the matcher found in it. */
-  'article.add': {
-    params: { title: string; text: string; url?: string; lang: Lang; claims: Array<{ claimId: string; start: number; end: number }> };
-    result: { sourceId: string; recorded: number };
-  };
-}
-
-/** Calls the sidebar makes to a tab's content script about annotations. */
-export interface AnnotationsToContent {
-  /** This page's annotations: those placed, with the text they cover now, and the ids of those that are not (orphans). */
-  'annotations.status': {
-    params: Record<string, never>;
-    /** `recorded`: what the background answered to recording this page as a source; null until it answered. */
-    result: { placed: Array<{ id: number; text: string }>; orphans: number[]; recorded: number | null };
-  };
-  /** Loads and anchors the page's annotations again (after an edit or delete elsewhere). */
-  'annotations.refresh': { params: Record<string, never>; result: null };
-  /** Scrolls to an annotation; false if it is not on the page. */
-  'annotation.scrollTo': { params: { id: number }; result: boolean };
-  /** The page as an article for the knowledge base: its address, title, text and the known claims found in it. */
-  'page.article': { params: Record<string, never>; result: PageArticle };
-}
-
 /** A page offered as an article: what `article.add` takes, read by the content script that knows its page. */
 export interface PageArticle {
   url: string;
@@ -270,3 +149,164 @@ export interface PageArticle {
   lang: Lang;
   claims: Array<{ claimId: string; start: number; end: number }>;
 }
+
+/** What the sidebar learns about a page's annotations from its content script. */
+export interface AnnotationStatus {
+  /** The annotations placed, with the text they cover now. */
+  placed: Array<{ id: number; text: string }>;
+  /** The ids of those that cannot be placed (orphans). */
+  orphans: number[];
+  /** What the background answered to recording this page as a source; null until it answered. */
+  recorded: number | null;
+}
+
+// ── Parameter checks ────────────────────────────────────────────────────────────────────────────────────────────
+
+const ID = str(200, 1);
+const URL_TEXT = str(8192, 1);
+const TITLE = str(2000);
+const TAB_ID = int(0, Number.MAX_SAFE_INTEGER);
+const ROW_ID = int(1, Number.MAX_SAFE_INTEGER);
+/** Findings per report: far beyond any real page, low enough that a hostile page cannot flood the store. */
+const MAX_FOUND = 20_000;
+const LANG = oneOf('de', 'en');
+const NONE = obj({});
+
+/**
+ * A quote and a position selector; up to two, in either order. Fewer or others are an annotation that can no
+ * longer be placed: it is kept and listed as an orphan, never refused.
+ */
+const SELECTORS = arr(
+  (v, p) =>
+    (v as { type?: unknown })?.type === 'TextPositionSelector'
+      ? obj({ type: oneOf('TextPositionSelector'), start: int(0, 1e9), end: int(0, 1e9) })(v, p)
+      : obj({ type: oneOf('TextQuoteSelector'), exact: str(100_000, 1), prefix: str(1000), suffix: str(1000) })(v, p),
+  2,
+) as Check<unknown> as Check<TextSelectors>;
+
+/** Spans found in a text must run forwards; checked after the shape, so the fields are known to be integers. */
+function forwards<T extends { claims: Array<{ start: number; end: number }> }>(check: Check<T>): Check<T> {
+  return where(check, (value, p) => {
+    const i = value.claims.findIndex((c) => c.end < c.start);
+    return i < 0 ? null : `${p}.claims[${i}]: end before start`;
+  });
+}
+
+const PAGE_REPORT: Check<PageReport> = forwards(
+  obj({
+    url: str(8192),
+    title: TITLE,
+    entities: arr(obj({ id: ID, count: int(1, 1e6) }), MAX_FOUND),
+    claims: arr(obj({ id: ID, start: int(0, 1e9), end: int(0, 1e9), text: str(10_000), score: num(0, 1) }), MAX_FOUND),
+  }),
+);
+
+const ANNOTATION_INPUT: Check<AnnotationInput> = obj({
+  id: optional(ROW_ID),
+  url: URL_TEXT,
+  title: TITLE,
+  selectors: SELECTORS,
+  note: str(100_000),
+  claimId: optional(ID),
+});
+
+const READ_CLAIMS = arr(obj({ claimId: ID, selector: SELECTORS, confirmed: oneOf(true, false) }), MAX_FOUND);
+
+const SETTINGS: Check<Settings> = obj({
+  disabledSites: arr(str(300), 10_000),
+  hoverDelayMs: int(HOVER_DELAY_MIN_MS, HOVER_DELAY_MAX_MS),
+  recordReading: oneOf(true, false),
+});
+
+const ARTICLE: Check<Omit<PageArticle, 'url'> & { url?: string }> = obj({
+  title: str(2000, 1),
+  text: str(2_000_000, 1),
+  url: optional(str(8192)),
+  lang: LANG,
+  claims: arr(obj({ claimId: ID, start: int(0, 2_000_000), end: int(0, 2_000_000) }), MAX_FOUND),
+});
+
+// ── Channels ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Calls a content script makes to the background; the extension's pages may make them too. */
+export const contentToBackground = channel(['content', 'extension'], {
+  /** The knowledge base in the form the matcher is built from (sources without their text). */
+  'matcher.data': call(NONE, returns<MatcherData>()),
+  /** An entity and the claims involving it, for its hover card. */
+  'entity.card': call(obj({ id: ID }), returns<EntityCard>()),
+  /** A claim, who made it, and every passage reporting it with its source, for the claim card. */
+  'claim.details': call(obj({ id: ID }), returns<ClaimDetails>()),
+  /** Opens the reader page on a source, at a claim's passage if given; pages cannot open extension pages. */
+  'reader.open': call(obj({ sourceId: ID, claimId: optional(ID) }), returns<{ tabId: number }>()),
+  /** Records what was found on the sender's tab (kept in session storage, so it outlives the worker). */
+  'page.report': call(PAGE_REPORT, returns<null>(), ['content']),
+  /** Records the sender's page as a source of these claims (unless recording is off or the tab is private). */
+  'page.read': call(obj({ url: URL_TEXT, title: TITLE, claims: READ_CLAIMS }), returns<{ recorded: number }>(), ['content']),
+  /** The user's settings. */
+  'settings.get': call(NONE, returns<Settings>()),
+  /** The annotations of one page (by URL without fragment), oldest first. */
+  'annotations.list': call(obj({ url: URL_TEXT }), returns<UserAnnotation[]>()),
+  /** Creates (no id) or updates an annotation; answers it as stored. */
+  'annotation.save': call(ANNOTATION_INPUT, returns<UserAnnotation>()),
+  /** Claims whose statement contains the words of `query` (knowledge base and the user's), for picking one. */
+  'claims.search': call(obj({ query: str(500), lang: LANG }), returns<ClaimChoice[]>()),
+  /** Entities whose name or alias starts like `query`. */
+  'entities.search': call(obj({ query: str(200), lang: LANG }), returns<EntityChoice[]>()),
+  /** Records a claim the user stated; answers it with its new id. */
+  'claim.create': call(obj({ statement: str(5000, 1), speaker: optional(ID), about: arr(ID, 100) }), returns<UserClaim>()),
+});
+
+/** Calls only the extension's own pages make to the background: a content script sits beside an untrusted page. */
+export const pagesToBackground = channel(['extension'], {
+  /** What was found on a tab, with claim and entity details; null if its page reported nothing yet. */
+  'tab.claims': call(obj({ tabId: TAB_ID }), returns<TabClaims | null>()),
+  /** A source with its full text, for the reader page. */
+  'source.get': call(obj({ id: ID }), returns<Source>()),
+  /** Deletes an annotation. */
+  'annotation.delete': call(obj({ id: ROW_ID }), returns<null>()),
+  /** Everything: the knowledge base and the user's data. */
+  'data.export': call(NONE, returns<ExportFile>()),
+  /** Replaces the knowledge base and the user's data with the file's, in one transaction, or changes nothing. */
+  'data.import': call(obj({ file: anObject<ExportFile>() }), returns<{ annotations: number; claims: number }>()),
+  /** Deletes the user's annotations, claims, sources and occurrences; settings go back to their defaults. */
+  'data.clear': call(NONE, returns<null>()),
+  /** Saves the settings. */
+  'settings.set': call(SETTINGS, returns<Settings>()),
+  /** Adds an article as a user source, with the claims the matcher found in it. */
+  'article.add': call(forwards(ARTICLE), returns<{ sourceId: string; recorded: number }>()),
+});
+
+/** Calls to a tab's content script (tabs.sendMessage), from the background and the sidebar. */
+export const toContent = channel(['extension'], {
+  /** Scrolls to the `index`-th highlight of a claim on the page and flashes it; false if it is not there. */
+  'page.scrollTo': call(obj({ claimId: ID, index: int(0, MAX_FOUND) }), returns<boolean>()),
+  /** Extracts and matches the page again from scratch (after a knowledge-base update). */
+  'page.rescan': call(NONE, returns<null>()),
+  /** Moves keyboard focus to the next (1) or previous (-1) highlight and opens its card (keyboard command). */
+  'page.step': call(obj({ direction: oneOf(1, -1) }), returns<null>()),
+  /** This page's annotations: those placed, with the text they cover now, and the ids of those that are not. */
+  'annotations.status': call(NONE, returns<AnnotationStatus>()),
+  /** Loads and anchors the page's annotations again (after an edit or delete elsewhere). */
+  'annotations.refresh': call(NONE, returns<null>()),
+  /** Scrolls to an annotation; false if it is not on the page. */
+  'annotation.scrollTo': call(obj({ id: ROW_ID }), returns<boolean>()),
+  /** The page as an article for the knowledge base: its address, title, text and the known claims found in it. */
+  'page.article': call(NONE, returns<PageArticle>()),
+});
+
+/** Notices the background sends to the extension's pages (runtime messages; nobody answers). */
+export const toPages = channel(['extension'], {
+  /** A tab's findings changed: the sidebar showing that tab should ask `tab.claims` again. */
+  'tab.updated': call(obj({ tabId: TAB_ID }), returns<null>()),
+});
+
+/** Every call the background answers. */
+export const backgroundCalls = { ...contentToBackground, ...pagesToBackground };
+
+export type ContentToBackground = CallsOf<typeof contentToBackground>;
+export type PagesToBackground = CallsOf<typeof pagesToBackground>;
+/** What the extension's pages may ask the background: their own calls and the content script's. */
+export type FromPages = ContentToBackground & PagesToBackground;
+export type BackgroundCalls = CallsOf<typeof backgroundCalls>;
+export type ToContent = CallsOf<typeof toContent>;
+export type ToPages = CallsOf<typeof toPages>;

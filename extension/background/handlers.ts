@@ -1,13 +1,16 @@
 /**
- * Answers the calls of shared/messages.ts. Each message is judged first (shape, size, sender); messages that are
- * not ours get `undefined`, so other listeners may answer them (webextension-polyfill's rule); everything else
- * gets a Result, errors included, so the caller never sees a rejected promise or a hung call.
+ * Answers the calls of shared/messages.ts that the background owns: one handler per declared call, which the
+ * compiler requires. The receiver (shared/rpc/channel.ts) judges each message first (shape, size, sender; see
+ * validate.ts); messages for other receivers get `undefined`, so other listeners may answer them
+ * (webextension-polyfill's rule); everything else gets a Result, errors included, so the caller never sees a
+ * rejected promise or a hung call.
  */
-import { fail, ok, type PageReport, type Result } from '../../shared/messages.ts';
+import { backgroundCalls, type PageReport, type Result } from '../../shared/messages.ts';
+import { makeReceiver, type Handlers, type Self, type SenderInfo } from '../../shared/rpc/channel.ts';
 import type { CrossreadDb } from './db.ts';
 import { claimDetails, entityCard, matcherData, sourceWithText, tabClaims } from './queries.ts';
-import { type BackgroundCall, type BackgroundCalls, judge, type Self, type SenderInfo } from './validate.ts';
-import { answerUserCall, type UserCall } from './user-handlers.ts';
+import { userHandlers } from './user-handlers.ts';
+import { RECEIVING } from './validate.ts';
 
 /** What the handlers need from the browser; passed in so that this module holds no browser globals. */
 export interface HandlerDeps {
@@ -24,37 +27,32 @@ export interface HandlerDeps {
   openReader: (sourceId: string, claimId: string | undefined, openerTabId: number | undefined) => Promise<number>;
 }
 
-type Answer<K extends keyof BackgroundCalls> = Promise<BackgroundCalls[K]['result']>;
-
-async function answer(call: BackgroundCall, sender: SenderInfo, deps: HandlerDeps): Answer<typeof call.type> {
+/** Every call the background answers, each by its handler. */
+function handlers(deps: HandlerDeps): Handlers<typeof backgroundCalls, SenderInfo> {
   const { db } = deps;
-  switch (call.type) {
-    case 'matcher.data':
-      return matcherData(db);
-    case 'entity.card':
-      return entityCard(db, call.params.id);
-    case 'claim.details':
-      return claimDetails(db, call.params.id);
-    case 'source.get':
-      return sourceWithText(db, call.params.id);
-    case 'reader.open': {
-      await sourceWithText(db, call.params.sourceId);
-      const tabId = await deps.openReader(call.params.sourceId, call.params.claimId, sender.tab?.id);
+  return {
+    'matcher.data': () => matcherData(db),
+    'entity.card': ({ id }) => entityCard(db, id),
+    'claim.details': ({ id }) => claimDetails(db, id),
+    'source.get': ({ id }) => sourceWithText(db, id),
+    'reader.open': async ({ sourceId, claimId }, sender) => {
+      await sourceWithText(db, sourceId);
+      const tabId = await deps.openReader(sourceId, claimId, sender.tab?.id);
       return { tabId };
-    }
-    case 'page.report': {
+    },
+    'page.report': async (report, sender) => {
+      // The receiver lets this call through from a content script in a tab only.
       const tabId = sender.tab!.id!;
-      await deps.saveReport(tabId, call.params);
+      await deps.saveReport(tabId, report);
       deps.notifyTab(tabId);
       return null;
-    }
-    case 'tab.claims': {
-      const report = await deps.loadReport(call.params.tabId);
-      return report && tabClaims(db, call.params.tabId, report);
-    }
-    default:
-      return answerUserCall(call as UserCall, sender, db);
-  }
+    },
+    'tab.claims': async ({ tabId }) => {
+      const report = await deps.loadReport(tabId);
+      return report && tabClaims(db, tabId, report);
+    },
+    ...userHandlers(db),
+  };
 }
 
 type Wrapped = { name?: unknown; inner?: unknown; failures?: unknown } | null;
@@ -88,18 +86,14 @@ export function describeStorageError(err: unknown): string {
 }
 
 /** The runtime.onMessage listener: a Result promise for our calls, undefined for anything else. */
-export function createMessageHandler(deps: HandlerDeps) {
-  return (message: unknown, sender: SenderInfo): Promise<Result<unknown>> | undefined => {
-    const verdict = judge(message, sender, deps.self);
-    if (verdict.kind === 'ignore') return undefined;
-    if (verdict.kind === 'error') return Promise.resolve(fail(verdict.error));
-    const { call } = verdict;
-    return (deps.open?.() ?? Promise.resolve())
-      .then(() => deps.ready())
-      .then(() => answer(call, sender, deps))
-      .then(
-        (value) => ok(value),
-        (err: unknown) => fail(`${call.type}: ${describeStorageError(err)}`),
-      );
-  };
+export function createMessageHandler(deps: HandlerDeps): (message: unknown, sender: SenderInfo) => Promise<Result<unknown>> | undefined {
+  return makeReceiver(backgroundCalls, handlers(deps), {
+    ...RECEIVING,
+    self: deps.self,
+    before: async () => {
+      await deps.open?.();
+      await deps.ready();
+    },
+    describeError: describeStorageError,
+  });
 }

@@ -4,7 +4,7 @@
  */
 import type { ExportFile } from '../../shared/userdata/types.ts';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, USER_CLAIM_PREFIX } from '../../shared/userdata/types.ts';
-import { arr, type Check, int, obj, oneOf, optional, str } from './schema.ts';
+import { arr, type Check, int, obj, oneOf, optional, str } from '../../shared/rpc/schema.ts';
 
 const ID = str(200, 1);
 const TIME = int(0, 8.64e15);

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { KnowledgeBase } from '../../shared/kb/types.ts';
-import { makeSender, type BackgroundToSidebar, type ToContent } from '../../shared/messages.ts';
+import { makeSender, type ToContent, type ToPages } from '../../shared/messages.ts';
 import { openDb, openOrRefuse } from './db.ts';
 import { createMessageHandler } from './handlers.ts';
 import { dropReport, loadReport, saveReport } from './reports.ts';
@@ -43,7 +43,7 @@ async function ready(): Promise<void> {
   if (!(await storedVersion(db))) await seed();
 }
 
-const notifySidebar = makeSender<BackgroundToSidebar>((m) => browser.runtime.sendMessage(m));
+const notifySidebar = makeSender<ToPages>((m) => browser.runtime.sendMessage(m));
 const toContent = (tabId: number) => makeSender<ToContent>((m) => browser.tabs.sendMessage(tabId, m));
 
 browser.runtime.onInstalled.addListener(() => {

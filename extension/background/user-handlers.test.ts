@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CrossreadDb } from './db.ts';
-import { answerUserCall } from './user-handlers.ts';
+import { userHandlers } from './user-handlers.ts';
 
 const selector = [
   { type: 'TextQuoteSelector', exact: 'Beistand', prefix: '', suffix: '' },
   { type: 'TextPositionSelector', start: 0, end: 8 },
 ] as const;
-const read = { type: 'page.read', params: { url: 'https://news.example/a', title: 'A', claims: [{ claimId: 'c1', selector: [...selector], confirmed: false }] } } as const;
+const read = { url: 'https://news.example/a', title: 'A', claims: [{ claimId: 'c1', selector: [...selector], confirmed: false }] };
 
 /** A database holding only settings: any write of a page read would reach for a table it does not have, and throw. */
 function settingsOnly(recordReading: boolean): CrossreadDb {
@@ -15,16 +15,16 @@ function settingsOnly(recordReading: boolean): CrossreadDb {
 
 describe('page.read', () => {
   it('records nothing from a private window, without touching the database', async () => {
-    const answer = await answerUserCall(read as never, { tab: { id: 3, incognito: true } }, settingsOnly(true));
+    const answer = await userHandlers(settingsOnly(true))['page.read'](read as never, { tab: { id: 3, incognito: true } });
     expect(answer).toEqual({ recorded: 0 });
   });
 
   it('records nothing while recording is turned off', async () => {
-    const answer = await answerUserCall(read as never, { tab: { id: 3, incognito: false } }, settingsOnly(false));
+    const answer = await userHandlers(settingsOnly(false))['page.read'](read as never, { tab: { id: 3, incognito: false } });
     expect(answer).toEqual({ recorded: 0 });
   });
 
   it('goes on to record otherwise (here: reaches for the tables the fake lacks)', async () => {
-    await expect(answerUserCall(read as never, { tab: { id: 3, incognito: false } }, settingsOnly(true))).rejects.toThrow();
+    await expect(userHandlers(settingsOnly(true))['page.read'](read as never, { tab: { id: 3, incognito: false } })).rejects.toThrow();
   });
 });

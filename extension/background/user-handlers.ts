@@ -1,5 +1,6 @@
-/** Answers the calls about the user's own data (shared/messages.ts AnnotationCalls and OptionsToBackground). */
-import type { AnnotationCalls, Message, OptionsToBackground } from '../../shared/messages.ts';
+/** Answers the calls about the user's own data: annotations, claims they recorded, pages read, settings, import/export. */
+import type { backgroundCalls } from '../../shared/messages.ts';
+import type { Handlers, SenderInfo } from '../../shared/rpc/channel.ts';
 import { mayRecordReading } from '../../shared/userdata/types.ts';
 import type { CrossreadDb } from './db.ts';
 import {
@@ -17,46 +18,48 @@ import {
   searchEntities,
   writeSettings,
 } from './user-store.ts';
-import type { SenderInfo } from './validate.ts';
 
-type UserCalls = AnnotationCalls & OptionsToBackground;
+/** The calls about the user's data. */
+export type UserCallName =
+  | 'settings.get'
+  | 'settings.set'
+  | 'annotations.list'
+  | 'annotation.save'
+  | 'annotation.delete'
+  | 'claims.search'
+  | 'entities.search'
+  | 'claim.create'
+  | 'page.read'
+  | 'article.add'
+  | 'data.export'
+  | 'data.import'
+  | 'data.clear';
 
-/** A checked call about the user's data. */
-export type UserCall = Message<UserCalls>;
-
-/** The answer to one of those calls. */
-export async function answerUserCall(call: UserCall, sender: SenderInfo, db: CrossreadDb): Promise<UserCalls[keyof UserCalls]['result']> {
-  switch (call.type) {
-    case 'settings.get':
-      return readSettings(db);
-    case 'settings.set':
-      return writeSettings(db, call.params);
-    case 'annotations.list':
-      return pageAnnotations(db, call.params.url);
-    case 'annotation.save':
-      return saveAnnotation(db, call.params);
-    case 'annotation.delete':
-      await deleteAnnotation(db, call.params.id);
+/** Their handlers, on database `db`. */
+export function userHandlers(db: CrossreadDb): Pick<Handlers<typeof backgroundCalls, SenderInfo>, UserCallName> {
+  return {
+    'settings.get': () => readSettings(db),
+    'settings.set': (params) => writeSettings(db, params),
+    'annotations.list': ({ url }) => pageAnnotations(db, url),
+    'annotation.save': (params) => saveAnnotation(db, params),
+    'annotation.delete': async ({ id }) => {
+      await deleteAnnotation(db, id);
       return null;
-    case 'claims.search':
-      return searchClaims(db, call.params.query, call.params.lang);
-    case 'entities.search':
-      return searchEntities(db, call.params.query, call.params.lang);
-    case 'claim.create':
-      return createClaim(db, call.params);
-    case 'page.read': {
+    },
+    'claims.search': ({ query, lang }) => searchClaims(db, query, lang),
+    'entities.search': ({ query, lang }) => searchEntities(db, query, lang),
+    'claim.create': (params) => createClaim(db, params),
+    'page.read': async (params, sender) => {
       // Private windows never leave a trace; the user may have turned recording off.
       if (!mayRecordReading(await readSettings(db), sender.tab?.incognito)) return { recorded: 0 };
-      return { recorded: await recordPage(db, call.params) };
-    }
-    case 'article.add':
-      return addArticle(db, call.params);
-    case 'data.export':
-      return exportAll(db);
-    case 'data.import':
-      return importAll(db, call.params.file);
-    case 'data.clear':
+      return { recorded: await recordPage(db, params) };
+    },
+    'article.add': (params) => addArticle(db, params),
+    'data.export': () => exportAll(db),
+    'data.import': ({ file }) => importAll(db, file),
+    'data.clear': async () => {
       await clearUserData(db);
       return null;
-  }
+    },
+  };
 }

@@ -1,11 +1,9 @@
 /** The options page's I/O: calls to the background, reading an import file, offering a download. */
-import browser from 'webextension-polyfill';
-import { makeSender, type AnnotationCalls, type ContentToBackground, type OptionsToBackground } from '../../shared/messages.ts';
 import type { ExportFile } from '../../shared/userdata/types.ts';
 import { fromWebAnnotation } from '../../shared/userdata/web-annotation.ts';
 
 /** Calls to the background. */
-export const send = makeSender<OptionsToBackground & AnnotationCalls & ContentToBackground>((m) => browser.runtime.sendMessage(m));
+export { send } from '../ui/messaging.ts';
 
 /** Files larger than this are refused before they are read: an export of a large library is far smaller. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;

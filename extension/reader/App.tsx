@@ -1,14 +1,13 @@
 /** The reader container: loads the source and the claim named in the address, then shows the article. */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { Source } from '../../shared/kb/types.ts';
-import { makeSender, type ClaimDetails, type ContentToBackground } from '../../shared/messages.ts';
+import type { ClaimDetails } from '../../shared/messages.ts';
 import { t, uiLang } from '../ui/i18n.ts';
 import { pick } from '../ui/kb-text.ts';
 import { Article } from './Article.tsx';
 import { locate, type Span } from './passages.ts';
 
-const send = makeSender<ContentToBackground>((m) => browser.runtime.sendMessage(m));
+import { send } from '../ui/messaging.ts';
 
 type State =
   | { status: 'loading' }

@@ -4,12 +4,8 @@
  * never reads the tab's URL itself, so no `tabs` permission is needed.
  */
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { makeSender, type AnnotationsToContent, type OptionsToBackground } from '../../shared/messages.ts';
 import { t } from '../ui/i18n.ts';
-
-const send = makeSender<OptionsToBackground>((m) => browser.runtime.sendMessage(m));
-const toTab = (tabId: number) => makeSender<AnnotationsToContent>((m) => browser.tabs.sendMessage(tabId, m));
+import { send, sendToTab as toTab } from './connect.ts';
 
 /** The button and its outcome, for the page in tab `tabId`. */
 export function AddPage({ tabId }: { tabId: number }) {

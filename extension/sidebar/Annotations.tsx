@@ -3,14 +3,9 @@
  * deletable; those the page no longer holds are listed as orphaned, never dropped.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { makeSender, type AnnotationCalls, type AnnotationsToContent } from '../../shared/messages.ts';
 import { pageKey, type UserAnnotation } from '../../shared/userdata/types.ts';
 import { t } from '../ui/i18n.ts';
-import { watchTabs } from './connect.ts';
-
-const send = makeSender<AnnotationCalls>((m) => browser.runtime.sendMessage(m));
-const toTab = (tabId: number) => makeSender<AnnotationsToContent>((m) => browser.tabs.sendMessage(tabId, m));
+import { send, sendToTab as toTab, watchTabs } from './connect.ts';
 
 function Item({ a, orphan, onChanged, tabId }: { a: UserAnnotation; orphan: boolean; onChanged: () => void; tabId: number }) {
   const [editing, setEditing] = useState(false);

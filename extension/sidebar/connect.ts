@@ -1,14 +1,9 @@
 /** The sidebar's I/O: which tab it shows, asking the background about it, and telling its page to scroll. */
 import browser from 'webextension-polyfill';
-import { makeSender, type ContentToBackground, type SidebarToBackground, type ToContent } from '../../shared/messages.ts';
+import { toPages } from '../../shared/messages.ts';
+import { judge } from '../../shared/rpc/channel.ts';
 
-/** Calls to the background. */
-export const send = makeSender<SidebarToBackground & ContentToBackground>((m) => browser.runtime.sendMessage(m));
-
-/** Calls to one tab's content script. */
-export function sendToTab(tabId: number) {
-  return makeSender<ToContent>((m) => browser.tabs.sendMessage(tabId, m));
-}
+export { send, sendToTab } from '../ui/messaging.ts';
 
 /** A tab given in the page's address (`?tab=ID`): the sidebar page opened in a tab of its own shows that tab. */
 export function pinnedTab(search: string): number | null {
@@ -33,9 +28,10 @@ export function followActiveTab(onTab: (tabId: number) => void): () => void {
 
 /** Calls `onChange(tabId)` when the background says a tab's findings changed, or a tab finished loading. */
 export function watchTabs(onChange: (tabId: number) => void): () => void {
-  const onMessage = (message: unknown) => {
-    const m = message as { type?: unknown; params?: { tabId?: unknown } } | null;
-    if (m?.type === 'tab.updated' && typeof m.params?.tabId === 'number') onChange(m.params.tabId);
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
+  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+    const verdict = judge(toPages, message, sender, self, { unknown: 'ignore' });
+    if (verdict.kind === 'call') onChange(verdict.call.params.tabId);
     // A notice, not a call: nobody answers, so other listeners are not kept waiting.
     return undefined;
   };

@@ -9,7 +9,7 @@
 import { browser } from '../../browser-api.ts';
 import { anchorSelectors } from '../../../shared/anchor/anchor.ts';
 import { describeSpan, type TextSelectors } from '../../../shared/anchor/describe.ts';
-import type { PageArticle, ReadClaim } from '../../../shared/messages.ts';
+import type { AnnotationStatus, PageArticle, ReadClaim } from '../../../shared/messages.ts';
 import { pageKey, type UserAnnotation } from '../../../shared/userdata/types.ts';
 import { uiLang } from '../../ui/i18n.ts';
 import { rangeOffsets } from '../extract/offsets.ts';
@@ -38,13 +38,6 @@ export interface AnnotationDeps {
   findings: () => readonly Finding[];
   send: ToBackground;
   signal: AbortSignal;
-}
-
-/** What the sidebar asks about this page's annotations (`annotations.status`). */
-export interface AnnotationStatus {
-  placed: Array<{ id: number; text: string }>;
-  orphans: number[];
-  recorded: number | null;
 }
 
 /** Runs annotations on this page until `signal` aborts. */
