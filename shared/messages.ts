@@ -141,14 +141,17 @@ export interface ReadClaim {
   confirmed: boolean;
 }
 
-/** A page offered as an article: what `article.add` takes, read by the content script that knows its page. */
-export interface PageArticle {
-  url: string;
+/** An article to add to the knowledge base: its text, and the known claims found in it as spans of that text. */
+export interface ArticleInput {
   title: string;
   text: string;
+  url?: string;
   lang: Lang;
   claims: Array<{ claimId: string; start: number; end: number }>;
 }
+
+/** A page offered as an article: what `article.add` takes, read by the content script that knows its page. */
+export type PageArticle = ArticleInput & { url: string };
 
 /** What the sidebar learns about a page's annotations from its content script. */
 export interface AnnotationStatus {
@@ -218,7 +221,7 @@ const SETTINGS: Check<Settings> = obj({
   recordReading: oneOf(true, false),
 });
 
-const ARTICLE: Check<Omit<PageArticle, 'url'> & { url?: string }> = obj({
+const ARTICLE: Check<ArticleInput> = obj({
   title: str(2000, 1),
   text: str(2_000_000, 1),
   url: optional(str(8192)),

@@ -3,7 +3,7 @@
  * export and import. Writes that belong together run in one transaction, so a failure leaves nothing half-done.
  */
 import type { KnowledgeBase, Lang } from '../../shared/kb/types.ts';
-import type { AnnotationInput, ClaimChoice, EntityChoice, ReadClaim } from '../../shared/messages.ts';
+import type { AnnotationInput, ArticleInput, ClaimChoice, EntityChoice, ReadClaim } from '../../shared/messages.ts';
 import { describeSpan } from '../../shared/anchor/describe.ts';
 import {
   DEFAULT_SETTINGS,
@@ -15,7 +15,7 @@ import {
   type UserAnnotation,
   type UserClaim,
 } from '../../shared/userdata/types.ts';
-import { type CrossreadDb, SEEDED_TABLES } from './db.ts';
+import { type CrossreadDb, SEEDED_TABLES, USER_TABLES } from './db.ts';
 import { NotFound } from './queries.ts';
 import { storedVersion } from './seed.ts';
 
@@ -154,7 +154,7 @@ function textHash(text: string): string {
 /** Adds an article as a user source, with the occurrences of the claims found in it. */
 export async function addArticle(
   db: CrossreadDb,
-  a: { title: string; text: string; url?: string; lang: Lang; claims: Array<{ claimId: string; start: number; end: number }> },
+  a: ArticleInput,
 ): Promise<{ sourceId: string; recorded: number }> {
   const sourceId = `article:${textHash(a.text)}`;
   const known = await db.claims.bulkGet(a.claims.map((c) => c.claimId));
@@ -171,7 +171,7 @@ export async function addArticle(
 
 /** The whole knowledge base and the user's data. */
 export async function exportAll(db: CrossreadDb): Promise<ExportFile> {
-  return db.transaction('r', [...SEEDED_TABLES, 'meta', 'annotations', 'userClaims', 'userSources', 'userOccurrences', 'settings'], async () => {
+  return db.transaction('r', [...SEEDED_TABLES, 'meta', ...USER_TABLES], async () => {
     const [version, sources, entities, claims, concepts, annotations, userClaims, userSources, occurrences, settings] = await Promise.all([
       storedVersion(db),
       db.sources.toArray(),
@@ -248,7 +248,7 @@ export class ImportUndoFailed extends Error {
  * holds, and the file being imported is in memory already.
  */
 export async function importAll(db: CrossreadDb, file: ExportFile): Promise<{ annotations: number; claims: number }> {
-  const tables = [...SEEDED_TABLES, 'meta', 'annotations', 'userClaims', 'userSources', 'userOccurrences', 'settings'];
+  const tables = [...SEEDED_TABLES, 'meta', ...USER_TABLES];
   let before: Snapshot | null = null;
   try {
     await db.transaction('rw', tables, async () => {
@@ -281,7 +281,7 @@ export async function importAll(db: CrossreadDb, file: ExportFile): Promise<{ an
 
 /** Deletes the user's data; the seeded knowledge stays. */
 export async function clearUserData(db: CrossreadDb): Promise<void> {
-  await db.transaction('rw', [db.annotations, db.userClaims, db.userSources, db.userOccurrences, db.settings], async () => {
+  await db.transaction('rw', [...USER_TABLES], async () => {
     await Promise.all([db.annotations.clear(), db.userClaims.clear(), db.userSources.clear(), db.userOccurrences.clear()]);
     await db.settings.put({ key: 'user', ...DEFAULT_SETTINGS });
   });

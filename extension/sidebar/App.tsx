@@ -1,9 +1,8 @@
 /** The sidebar container: follows the active tab (or the one in its address), loads its findings, shows them. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { TabClaims } from '../../shared/messages.ts';
 import { t, uiLang } from '../ui/i18n.ts';
-import type { PassageLink } from '../ui/links.ts';
+import { hrefFor } from '../ui/links.ts';
 import type { SourceQuote } from '../ui/models.ts';
 import { followActiveTab, pinnedTab, send, sendToTab, watchTabs } from './connect.ts';
 import { AddPage } from './AddPage.tsx';
@@ -14,7 +13,6 @@ import { sidebarModel, type ClaimRow } from './model.ts';
 
 type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; data: TabClaims | null };
 
-const hrefFor = (link: PassageLink) => (link.kind === 'reader' ? browser.runtime.getURL(link.href) : link.href);
 
 function useTabId(): number | null {
   const pinned = pinnedTab(location.search);

@@ -1,4 +1,5 @@
 /** Where a link to a claim's passage in another source goes: the web page at the quote, or our reader page. */
+import { browser } from '../browser-api.ts';
 import { textFragmentUrl } from './text-fragment.ts';
 
 /** The reader page's path (relative to the extension's root) for a source, at a claim's passage if given. */
@@ -30,4 +31,9 @@ export interface PassageLink {
 export function passageLink(source: { id: string; url?: string }, quote: string, claimId?: string): PassageLink {
   if (isWebUrl(source.url)) return { kind: 'web', href: textFragmentUrl(source.url, quote) };
   return { kind: 'reader', href: readerPath(source.id, claimId) };
+}
+
+/** Where a passage link points: web links as they are, reader paths under the extension's own URL. */
+export function hrefFor(link: PassageLink): string {
+  return link.kind === 'reader' ? browser.runtime.getURL(link.href) : link.href;
 }

@@ -2,9 +2,8 @@
  * The card container: turns a finding into a card model, renders it into the shadow root next to the
  * highlight, and keeps it on screen. Also scrolls the page to findings (sidebar clicks, keyboard steps).
  */
-import { browser } from '../../browser-api.ts';
 import { uiLang } from '../../ui/i18n.ts';
-import type { PassageLink } from '../../ui/links.ts';
+import { hrefFor } from '../../ui/links.ts';
 import type { SourceQuote } from '../../ui/models.ts';
 import type { Finding, FindingKind } from '../findings.ts';
 import { loadedUi, loadUi, type UiChunk } from '../lazy-ui/load.ts';
@@ -14,8 +13,6 @@ import type { ShadowHost } from '../render/shadow-host.ts';
 import type { CardModel } from './card-model.ts';
 import { placeCard, type Box } from './place.ts';
 import { anchorBox, scrollToRange } from './scroll.ts';
-
-const hrefFor = (link: PassageLink) => (link.kind === 'reader' ? browser.runtime.getURL(link.href) : link.href);
 
 /** What the card asks of the page session. */
 export interface CardSession {
