@@ -6,11 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from './annotate.ts';
 import { buildKb } from './kb/build.ts';
 import { writeKb } from './kb/write.ts';
 import type { Report } from './cli/report.ts';
+
+// Several tests start tsx or npm as a process: a second or two alone, far more on a busy 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const ARTICLE = 'shared/kb/corpus/003_4aeac8d87378f449.txt';
 const ENGLISH = 'scripts/cli/fixtures/english.txt';

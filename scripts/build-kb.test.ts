@@ -2,11 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildKb } from './kb/build.ts';
 import { copyFixtureKb, editJson, FIXTURE_KB } from './kb/fixtures/temp-kb.ts';
 import { formatProblem } from './kb/problems.ts';
 import { serializeKb } from './kb/write.ts';
+
+// The first tests start tsx as a process: a second or two alone, far more on a busy 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const TSX = ['tsx', 'scripts/build-kb.ts'];
 

@@ -32,16 +32,6 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Times synchronous `work` the same way. */
-function timedSync(name: string, work: () => void): void {
-  performance.mark(`${name}-start`);
-  try {
-    work();
-  } finally {
-    performance.measure(name, `${name}-start`);
-  }
-}
-
 /** What a page session works with; passed in, so that the content script's parts share one of each. */
 export interface SessionDeps {
   knowledge: Knowledge;

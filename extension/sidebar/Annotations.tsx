@@ -54,6 +54,7 @@ export function Annotations({ tabId, url }: { tabId: number; url: string }) {
   useEffect(() => {
     void load();
     return watchTabs((changed) => changed === tabId && void load());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load reads nothing but tabId and url
   }, [tabId, url]);
   const changed = async () => {
     await toTab(tabId)('annotations.refresh', {});

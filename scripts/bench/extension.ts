@@ -159,7 +159,6 @@ export async function bursts(page: Page, count: number, everyMs: number, withExt
   const metrics1 = await Promise.resolve().then(() => page.metrics()).catch(() => null);
   const taskMs = metrics0 && metrics1 ? ((metrics1.TaskDuration ?? 0) - (metrics0.TaskDuration ?? 0)) * 1000 : undefined;
   const raw = await page.evaluate((skip: number) => {
-    const span = (window as unknown as { __bursts: number[] }).__bursts;
     const entries = (name: string) => performance.getEntriesByName(name).slice(name === 'cl-draw' ? skip : 0);
     const draws = entries('cl-draw');
     const probe = (window as unknown as { __probe: Probe }).__probe;

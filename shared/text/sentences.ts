@@ -24,7 +24,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const END_PUNCT = /[.!?]/;
-const OPENING = /[„“"«»‚‘(\[]/;
+const OPENING = /[„“"«»‚‘([]/;
 const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
 
 function endsSentence(text: string, tokens: Tokens, k: number): boolean {

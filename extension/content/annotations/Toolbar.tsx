@@ -2,7 +2,7 @@
  * The selection toolbar: add a note, mark the passage as stating a known claim (search, pick), or record a new
  * claim (statement, speaker, entities). Props in, callbacks out; the container does the I/O.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClaimChoice, EntityChoice } from '../../../shared/messages.ts';
 import { t } from '../../ui/i18n.ts';
 
@@ -20,9 +20,12 @@ type Mode = 'menu' | 'note' | 'claim' | 'new';
 
 function useSearch<T>(query: string, search: (q: string) => Promise<T[]>): T[] {
   const [found, setFound] = useState<T[]>([]);
+  // A new query searches again; a new search function (a parent's render) alone does not.
+  const latest = useRef(search);
+  latest.current = search;
   useEffect(() => {
     let live = true;
-    void search(query).then((r) => live && setFound(r));
+    void latest.current(query).then((r) => live && setFound(r));
     return () => {
       live = false;
     };
