@@ -19,7 +19,7 @@ import { HoverTracker } from './hover-card/hover.ts';
 import { DWELL_MS } from './hover-card/timing.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
 import { loadKnowledge, requestKnowledge } from './match/knowledge.ts';
-import { preloadUi } from './lazy-ui/load.ts';
+import { uiLoader } from './lazy-ui/load.ts';
 import { listen, send } from './messaging.ts';
 import { PageSession } from './page-session.ts';
 import { createPainter } from './render/index.ts';
@@ -41,7 +41,7 @@ async function start(signal: AbortSignal): Promise<void> {
   const text = new PageText(signal);
   const store = new FindingStore();
   // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
-  const annotations = new AnnotationController({ text, findings: () => store.all(), send, signal });
+  const annotations = new AnnotationController({ text, findings: () => store.all(), send, ui: uiLoader, signal });
   void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
   const knowledge = await loadKnowledge(kb, signal);
   signal.throwIfAborted();
@@ -59,10 +59,11 @@ async function start(signal: AbortSignal): Promise<void> {
   );
   const urls = new UrlWatcher(() => void session?.rescanAll(), signal);
   session = new PageSession({ knowledge, store, text, painter: createPainter(), guard: (write) => watcher.guard(write), send, signal });
-  const cards = new CardController(session, send, signal);
+  const cards = new CardController(session, send, uiLoader, signal);
   new HoverTracker({
     targets: store,
     cards,
+    ui: uiLoader,
     dwellMs: () => {
       const current = settings.current();
       return current ? clampHoverDelay(current.hoverDelayMs) : DWELL_MS;
@@ -94,7 +95,7 @@ async function start(signal: AbortSignal): Promise<void> {
   );
   await session.rescanAll();
   // The card's views, in their own chunk, arrive while the page is idle, before anyone can hover a highlight.
-  if (store.size > 0) afterNextFrame(() => signal.aborted || preloadUi());
+  if (store.size > 0) afterNextFrame(() => signal.aborted || uiLoader.preload());
   // Text that arrived between the annotations' first anchoring and the change watcher's start.
   annotations.pageChanged(false);
   await annotations.recordFindings();

@@ -16,7 +16,7 @@ import { rangeOffsets } from '../extract/offsets.ts';
 import type { PageText } from '../extract/page-text.ts';
 import type { TextMap } from '../extract/text-map.ts';
 import type { Finding } from '../findings.ts';
-import { loadedUi, loadUi, preloadUi, type UiChunk } from '../lazy-ui/load.ts';
+import type { UiChunk, UiLoader } from '../lazy-ui/load.ts';
 import type { ToBackground } from '../messaging.ts';
 import { AnnotationPainter } from '../render/annotation-painter.ts';
 import { rangeFor } from '../render/ranges.ts';
@@ -37,6 +37,8 @@ export interface AnnotationDeps {
   /** The matcher's findings on this page, in page order (none until the page session runs). */
   findings: () => readonly Finding[];
   send: ToBackground;
+  /** The lazy UI chunk, which holds the toolbar's views. */
+  ui: UiLoader;
   signal: AbortSignal;
 }
 
@@ -53,19 +55,21 @@ export class AnnotationController {
   private readonly text: PageText;
   private readonly findings: () => readonly Finding[];
   private readonly send: ToBackground;
+  private readonly ui: UiLoader;
   private readonly signal: AbortSignal;
 
-  constructor({ text, findings, send, signal }: AnnotationDeps) {
+  constructor({ text, findings, send, ui, signal }: AnnotationDeps) {
     this.text = text;
     this.findings = findings;
     this.send = send;
+    this.ui = ui;
     this.signal = signal;
     const onUp = (e: Event) => {
       if (this.host && e.composedPath().includes(this.host.host)) return;
       requestAnimationFrame(() => void this.offerToolbar().catch((err: unknown) => console.warn('Crossread: toolbar', err)));
     };
     // A selection being made is the cue to fetch the toolbar's views, so they are in by the time it ends.
-    document.addEventListener('selectionchange', () => getSelection()?.isCollapsed === false && preloadUi(), { signal });
+    document.addEventListener('selectionchange', () => getSelection()?.isCollapsed === false && ui.preload(), { signal });
     document.addEventListener('mouseup', onUp, { signal });
     document.addEventListener('keyup', (e) => e.shiftKey && onUp(e), { signal });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
@@ -180,7 +184,7 @@ export class AnnotationController {
     const selectors = describeSpan(map.text, span.start, span.end);
     const box = range.getBoundingClientRect();
     // The toolbar's views come with the lazy UI chunk; its first load takes a few milliseconds from disk.
-    this.openToolbar(await loadUi(), selectors, box);
+    this.openToolbar(await this.ui.load(), selectors, box);
   }
 
   private openToolbar(ui: UiChunk, selectors: TextSelectors, box: DOMRect): void {
@@ -221,7 +225,7 @@ export class AnnotationController {
   }
 
   private closeToolbar(): void {
-    const ui = loadedUi();
+    const ui = this.ui.loaded();
     if (this.host && ui) ui.clear(this.host.layer);
   }
 

@@ -6,7 +6,7 @@ import { uiLang } from '../../ui/i18n.ts';
 import { hrefFor } from '../../ui/links.ts';
 import type { SourceQuote } from '../../ui/models.ts';
 import type { Finding, FindingKind } from '../findings.ts';
-import { loadedUi, loadUi, type UiChunk } from '../lazy-ui/load.ts';
+import type { UiChunk, UiLoader } from '../lazy-ui/load.ts';
 import type { Knowledge } from '../match/knowledge.ts';
 import type { ToBackground } from '../messaging.ts';
 import type { ShadowHost } from '../render/shadow-host.ts';
@@ -41,6 +41,7 @@ export class CardController {
   constructor(
     private session: CardSession,
     private send: ToBackground,
+    private ui: UiLoader,
     signal: AbortSignal,
   ) {
     signal.addEventListener('abort', () => this.host?.destroy(), { once: true });
@@ -54,10 +55,10 @@ export class CardController {
   /** Opens the card for `finding`, placed by the line nearest `point`; `focus` moves keyboard focus into it. */
   open(finding: Finding, point: { x: number; y: number } | null, focus = false): void {
     const ticket = ++this.asked;
-    const ui = loadedUi();
+    const ui = this.ui.loaded();
     if (ui) return this.openWith(ui, finding, point, focus);
     // Normally preloaded by now (see HoverTracker and index.ts); else the card follows as soon as the chunk is in.
-    loadUi().then(
+    this.ui.load().then(
       (chunk) => ticket === this.asked && this.openWith(chunk, finding, point, focus),
       (err: unknown) => console.warn('Crossread: card UI', err),
     );
@@ -89,7 +90,7 @@ export class CardController {
   /** Closes the card; focus goes back where it was if the card had it. */
   close(): void {
     this.asked++;
-    const ui = loadedUi();
+    const ui = this.ui.loaded();
     if (!ui || !this.host || !this.current) return;
     const hadFocus = this.host.host.matches(':focus-within');
     ui.clear(this.host.layer);

@@ -4,7 +4,7 @@
  * the highlight and the card, or the page scrolls. Hit-testing runs at most once per animation frame.
  */
 import type { Finding } from '../findings.ts';
-import { preloadUi } from '../lazy-ui/load.ts';
+import type { UiLoader } from '../lazy-ui/load.ts';
 import type { CardController } from './controller.ts';
 import { findingAt, type HitTargets } from './hit-test.ts';
 import { GRACE_MS } from './timing.ts';
@@ -16,6 +16,8 @@ export interface HoverDeps {
   cards: CardController;
   /** Pointer rest before a card shows: the user's hover delay setting, read at each dwell. */
   dwellMs: () => number;
+  /** The lazy UI chunk, fetched during the dwell if it is not in yet. */
+  ui: UiLoader;
   signal: AbortSignal;
 }
 
@@ -34,11 +36,13 @@ export class HoverTracker {
   private readonly targets: HitTargets;
   private readonly cards: CardController;
   private readonly dwellMs: () => number;
+  private readonly ui: UiLoader;
 
-  constructor({ targets, cards, dwellMs, signal }: HoverDeps) {
+  constructor({ targets, cards, dwellMs, ui, signal }: HoverDeps) {
     this.targets = targets;
     this.cards = cards;
     this.dwellMs = dwellMs;
+    this.ui = ui;
     const opts = { capture: true, passive: true, signal };
     addEventListener('pointermove', (e) => this.onMove(e), opts);
     addEventListener('scroll', (e) => this.onScroll(e), opts);
@@ -82,7 +86,7 @@ export class HoverTracker {
     if (this.cards.current) this.startGrace();
     if (finding && finding !== this.dismissed) {
       // The card's views load during the dwell if the idle-time preload has not brought them yet.
-      preloadUi();
+      this.ui.preload();
       this.dwellTimer = window.setTimeout(() => this.show(finding), this.dwellMs());
     }
   }

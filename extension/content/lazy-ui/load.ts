@@ -36,3 +36,13 @@ export function loadedUi(): UiChunk | null {
 export function preloadUi(): void {
   loadUi().catch(() => undefined);
 }
+
+/** The chunk's loader as the card, the toolbar and the hover tracker are given it. */
+export interface UiLoader {
+  load(): Promise<UiChunk>;
+  loaded(): UiChunk | null;
+  preload(): void;
+}
+
+/** The one loader of this content script. */
+export const uiLoader: UiLoader = { load: loadUi, loaded: loadedUi, preload: preloadUi };
