@@ -1,7 +1,9 @@
 /** The content script's ends of shared/messages.ts: a sender to the background, and the receiver of toContent. */
 import { browser, onMessage } from '../browser-api.ts';
-import { makeSender, toContent, type ContentToBackground, type Sender } from '../../shared/messages.ts';
-import { makeReceiver, type Handlers } from '../../shared/rpc/channel.ts';
+// The declarations of the other channels stay out of the script every page loads: only toContent is needed here.
+import type { ContentToBackground } from '../../shared/messages.ts';
+import { toContent } from '../../shared/messages/to-content.ts';
+import { makeReceiver, makeSender, type Handlers, type Sender } from '../../shared/rpc/channel.ts';
 
 /** A typed sender of the calls a content script makes to the background. */
 export type ToBackground = Sender<ContentToBackground>;

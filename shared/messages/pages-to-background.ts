@@ -1,0 +1,41 @@
+/** extension pages → background: what only the extension's own pages (sidebar, options, reader) may ask. */
+import { call, channel, returns } from '../rpc/channel.ts';
+import { anObject, arr, type Check, int, obj, oneOf, optional, str } from '../rpc/schema.ts';
+import type { Source } from '../kb/types.ts';
+import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type ExportFile, type Settings } from '../userdata/types.ts';
+import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TAB_ID } from './checks.ts';
+import type { ArticleInput, TabClaims } from './types.ts';
+
+const SETTINGS: Check<Settings> = obj({
+  disabledSites: arr(str(300), 10_000),
+  hoverDelayMs: int(HOVER_DELAY_MIN_MS, HOVER_DELAY_MAX_MS),
+  recordReading: oneOf(true, false),
+});
+
+const ARTICLE: Check<ArticleInput> = obj({
+  title: str(2000, 1),
+  text: str(2_000_000, 1),
+  url: optional(str(8192)),
+  lang: LANG,
+  claims: arr(obj({ claimId: ID, start: int(0, 2_000_000), end: int(0, 2_000_000) }), MAX_FOUND),
+});
+
+/** Calls only the extension's own pages make to the background: a content script sits beside an untrusted page. */
+export const pagesToBackground = channel(['extension'], {
+  /** What was found on a tab, with claim and entity details; null if its page reported nothing yet. */
+  'tab.claims': call(obj({ tabId: TAB_ID }), returns<TabClaims | null>()),
+  /** A source with its full text, for the reader page. */
+  'source.get': call(obj({ id: ID }), returns<Source>()),
+  /** Deletes an annotation. */
+  'annotation.delete': call(obj({ id: ROW_ID }), returns<null>()),
+  /** Everything: the knowledge base and the user's data. */
+  'data.export': call(NONE, returns<ExportFile>()),
+  /** Replaces the knowledge base and the user's data with the file's, in one transaction, or changes nothing. */
+  'data.import': call(obj({ file: anObject<ExportFile>() }), returns<{ annotations: number; claims: number }>()),
+  /** Deletes the user's annotations, claims, sources and occurrences; settings go back to their defaults. */
+  'data.clear': call(NONE, returns<null>()),
+  /** Saves the settings. */
+  'settings.set': call(SETTINGS, returns<Settings>()),
+  /** Adds an article as a user source, with the claims the matcher found in it. */
+  'article.add': call(forwards(ARTICLE), returns<{ sourceId: string; recorded: number }>()),
+});

@@ -1,0 +1,131 @@
+/** The data the extension's parts exchange: what the calls of the channels beside this file take and answer. */
+import type { Claim, Concept, Entity, Lang, Source } from '../kb/types.ts';
+import type { TextSelectors } from '../anchor/describe.ts';
+import type { UserAnnotation } from '../userdata/types.ts';
+
+/** A source without its text: what cards and lists show. */
+export type SourceInfo = Omit<Source, 'text'>;
+
+/** One claim's passage in one source, with that source's details resolved. */
+export interface OccurrenceInfo {
+  source: SourceInfo;
+  /** The passage as the source words it. */
+  quote: string;
+  /** Text right before and after the quote (TextQuoteSelector), for text fragments and anchoring. */
+  prefix: string;
+  suffix: string;
+  /** UTF-16 offsets of the quote in the source's text. */
+  start: number;
+  end: number;
+}
+
+/** A claim with every passage that reports it. */
+export interface ClaimSummary {
+  claim: Claim;
+  occurrences: OccurrenceInfo[];
+}
+
+/** Everything the content script's matcher is built from. */
+export interface MatcherData {
+  /** The knowledge base's version (kb.json `version`); changes exactly when its content does. */
+  version: string;
+  entities: Entity[];
+  claims: Claim[];
+  concepts: Concept[];
+  sources: SourceInfo[];
+}
+
+/** An entity's hover card. */
+export interface EntityCard {
+  entity: Entity;
+  /** Claims the entity made or is about, each with its passages. */
+  claims: ClaimSummary[];
+}
+
+/** A claim's hover card and sidebar entry. */
+export interface ClaimDetails extends ClaimSummary {
+  /** Who made the claim, if the knowledge base knows. */
+  speaker: Entity | null;
+  /** The entities the claim is about. */
+  about: Entity[];
+}
+
+/** An entity the content script found on its page, and how often. */
+export interface FoundEntity {
+  id: string;
+  count: number;
+}
+
+/** A claim the content script found on its page: where in the page's extracted text, and the text itself. */
+export interface FoundClaim {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+}
+
+/** What the content script reports about its page. */
+export interface PageReport {
+  url: string;
+  title: string;
+  /** Entities in first-seen order. */
+  entities: FoundEntity[];
+  /** Claims in page order. */
+  claims: FoundClaim[];
+}
+
+/** A tab's report, with the knowledge base's details joined in for the sidebar. */
+export interface TabClaims {
+  tabId: number;
+  url: string;
+  title: string;
+  entities: Array<FoundEntity & { entity: Entity }>;
+  claims: Array<FoundClaim & ClaimSummary>;
+}
+
+/** A claim in a search result: the knowledge base's or the user's, with its statement in the UI language. */
+export interface ClaimChoice {
+  id: string;
+  statement: string;
+  /** True for claims the user recorded. */
+  own: boolean;
+}
+
+/** An entity in a search result. */
+export interface EntityChoice {
+  id: string;
+  name: string;
+}
+
+/** An annotation as saved: new ones come without an id. */
+export type AnnotationInput = Omit<UserAnnotation, 'id' | 'created' | 'modified'> & { id?: number };
+
+/** A known claim the content script found (or the user confirmed) on its page, for recording the page as a source. */
+export interface ReadClaim {
+  claimId: string;
+  selector: TextSelectors;
+  confirmed: boolean;
+}
+
+/** An article to add to the knowledge base: its text, and the known claims found in it as spans of that text. */
+export interface ArticleInput {
+  title: string;
+  text: string;
+  url?: string;
+  lang: Lang;
+  claims: Array<{ claimId: string; start: number; end: number }>;
+}
+
+/** A page offered as an article: what `article.add` takes, read by the content script that knows its page. */
+export type PageArticle = ArticleInput & { url: string };
+
+/** What the sidebar learns about a page's annotations from its content script. */
+export interface AnnotationStatus {
+  /** The annotations placed, with the text they cover now. */
+  placed: Array<{ id: number; text: string }>;
+  /** The ids of those that cannot be placed (orphans). */
+  orphans: number[];
+  /** What the background answered to recording this page as a source; null until it answered. */
+  recorded: number | null;
+}
