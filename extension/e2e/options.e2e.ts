@@ -2,7 +2,7 @@
  * The options page in both real browsers: "Clear my data" asks first in a modal dialog that counts what would
  * go and offers an export; export says which file it wrote (and the file is there); import errors are in words.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,7 @@ describe.each(BROWSERS)('options page in %s', (name) => {
   const downloads = mkdtempSync(join(tmpdir(), 'crossread-downloads-'));
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     h = await launch(name, {
       // Firefox saves downloads to this folder without asking; Chromium is told the same over CDP below.
       firefoxPrefs: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true },
@@ -98,11 +99,11 @@ describe.each(BROWSERS)('options page in %s', (name) => {
       label: document.getElementById(document.querySelector('#clear-dialog')!.getAttribute('aria-labelledby')!)?.textContent,
     }));
     expect(shown.counts).toEqual({
-      annotations: `${expected.annotations} annotations`,
-      pages: `${expected.pagesRead} pages you read, recorded as sources`,
-      articles: `${expected.articles} articles you added`,
-      claims: `${expected.claims} claims you added`,
-      passages: `${expected.passages} passages recorded in those pages and articles`,
+      annotations: `Annotations: ${expected.annotations}`,
+      pages: `Pages you read, recorded as sources: ${expected.pagesRead}`,
+      articles: `Articles you added: ${expected.articles}`,
+      claims: `Claims you added: ${expected.claims}`,
+      passages: `Passages recorded in those pages and articles: ${expected.passages}`,
     });
     // Cancel has the focus, so a stray Enter does not delete; the page behind cannot be reached.
     expect(shown).toMatchObject({ focused: 'clear-cancel', modal: true, label: 'Delete your data?' });
@@ -156,8 +157,9 @@ describe.each(BROWSERS)('options page in %s', (name) => {
     expect(await textOf(options, '[data-status="import"].error')).toBe(
       'This file has a field Crossread does not know: "hello" (at the top level of the file). Nothing was imported; your data is as it was.',
     );
-    writeFileSync(path, 'not json {');
-    await input.uploadFile(path);
+    // Another name: choosing the same file again fires no change event in Chromium.
+    writeFileSync(join(dir, 'broken.json'), 'not json {');
+    await input.uploadFile(join(dir, 'broken.json'));
     await until('the not-JSON message', () =>
       options.evaluate(() => document.querySelector('[data-status="import"]')?.textContent?.startsWith('This file is not a JSON file')),
     );
