@@ -64,6 +64,7 @@ export class CardController {
       showClaim: (id) => this.scrollTo(id, 0),
       hrefFor,
       openReader: (item, claimId) => void this.openReader(item, claimId),
+      occurrences: (id) => send('claim.details', { id }).then((r) => (r.ok ? r.value.occurrences : null)),
     });
     layer.style.visibility = 'hidden';
     layer.hidden = false;
@@ -109,7 +110,7 @@ export class CardController {
     const { knowledge, store } = this.session;
     return finding.kind === 'entity'
       ? ui.entityCardModel(knowledge, finding.id, store.all(), uiLang())
-      : ui.claimCardModel(knowledge, finding, ui.pageSourceIds(knowledge, store.all(), location.href), uiLang());
+      : ui.cardForClaim(knowledge, finding, store.all(), location.href, uiLang());
   }
 
   private async openReader(item: SourceQuote, claimId: string): Promise<void> {
