@@ -36,6 +36,29 @@ async function load(sourceId: string, claimId: string | null): Promise<State> {
   return { status: 'ready', source: source.value, spans: spansIn(source.value, details), statement };
 }
 
+/**
+ * Back where the reader came from: the previous page of this tab, or, in a tab of its own (a card's or the
+ * sidebar's link opens one), the tab it was opened from, closing this one.
+ */
+async function goBack(): Promise<void> {
+  if (history.length > 1) return history.back();
+  const me = await browser.tabs.getCurrent();
+  if (me?.openerTabId !== undefined) await browser.tabs.update(me.openerTabId, { active: true }).catch(() => undefined);
+  if (me?.id !== undefined) await browser.tabs.remove(me.id);
+  else window.close();
+}
+
+/** The bar above the article. */
+function TopBar() {
+  return (
+    <nav class="top-bar" aria-label={t('readerNavigation')}>
+      <button type="button" id="reader-back" class="back" onClick={() => void goBack()}>
+        <span aria-hidden="true">←</span> {t('readerBack')}
+      </button>
+    </nav>
+  );
+}
+
 /** The reader page. */
 export function App() {
   const params = new URLSearchParams(location.search);
@@ -51,6 +74,7 @@ export function App() {
   }, [state]);
   return (
     <main aria-busy={state.status === 'loading'}>
+      <TopBar />
       {state.status === 'loading' && <p class="muted">{t('readerLoading')}</p>}
       {state.status === 'error' && <p role="alert">{state.message}</p>}
       {state.status === 'ready' && <Article source={state.source} spans={state.spans} statement={state.statement} />}
