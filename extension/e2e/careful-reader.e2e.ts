@@ -18,6 +18,7 @@ const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.me
 const LEAD = 'Russland und Nordkorea haben einen Pakt unterzeichnet, in dem sie sich gegenseitigen militärischen Beistand im Fall eines Angriffs zusichern.';
 const BOTH = 'Russland und Nordkorea haben einen Beistandspakt unterzeichnet, und Südkorea verurteilte das Abkommen als Verstoß gegen die UN-Sanktionen.';
 const THREAT = 'Putin drohte, Nordkorea mit Waffen zu beliefern, und schloss solche Lieferungen ausdrücklich nicht aus.';
+const MISTAKE = 'Putin warnte Südkorea, Waffenlieferungen an die Ukraine wären ein großer Fehler.';
 const READ_FIRST_TITLE = 'Putin threatens to arm Pyongyang';
 
 /** Runs in the card's shadow root: what it shows. */
@@ -32,6 +33,7 @@ function cardState(page: Page) {
       pager: card.querySelector('.cl-page-count')?.textContent ?? null,
       sources: [...card.querySelectorAll('.cl-source-title')].map((e) => e.textContent),
       passages: quotes.map((q) => ({
+        source: q.closest('.cl-source')?.getAttribute('data-source') ?? '',
         text: q.textContent ?? '',
         lang: q.getAttribute('lang'),
         tag: q.closest('.cl-passage')?.querySelector('.cl-lang')?.textContent ?? null,
@@ -45,6 +47,8 @@ function cardState(page: Page) {
 
 /** Opens the card of the claim highlight whose text is `passage`, with the pointer on `word`. */
 async function openCard(page: Page, passage: string, word: string) {
+  // Keys go to the front tab only: another test may have opened (and closed) a tab over this one.
+  await page.bringToFront();
   await page.mouse.move(5, 5);
   await waitForCard(page, false).catch(() => undefined);
   await page.evaluate((text) => {
@@ -57,12 +61,14 @@ async function openCard(page: Page, passage: string, word: string) {
   return point;
 }
 
-/** Presses Tab until the element matching `selector` in the card has focus (at most `max` presses). */
-async function tabTo(page: Page, selector: string, max = 8): Promise<void> {
+/** Presses Tab (or Shift+Tab) until the element matching `selector` in the card has focus (at most `max` presses). */
+async function tabTo(page: Page, selector: string, backwards = false, max = 8): Promise<void> {
   for (let i = 0; i < max; i++) {
     const there = await page.evaluate((s) => !!document.querySelector('cl-root')!.shadowRoot!.activeElement?.matches(s), selector);
     if (there) return;
+    if (backwards) await page.keyboard.down('Shift');
     await page.keyboard.press('Tab');
+    if (backwards) await page.keyboard.up('Shift');
   }
   throw new Error(`Tab never reached ${selector}`);
 }
@@ -115,20 +121,34 @@ describe.each(BROWSERS)('a careful reader in %s', (name) => {
     await sidebar.close();
   });
 
+  /** Opens the card of the claim many sources report, once the page read has joined its list. */
+  async function threatCard() {
+    await openCard(article, THREAT, 'beliefern');
+    return until('the card with the page read', async () => {
+      const s = await cardState(article);
+      return s?.sources.includes(READ_FIRST_TITLE) && s;
+    });
+  }
+
   it('tags each quoted passage with its language and adds no second pair of quotation marks', async () => {
-    const card = (await cardState(article))!;
-    const read = card.passages.find((p) => p.text.startsWith('Vladimir Putin threatened'));
-    expect(read).toMatchObject({ lang: 'en', tag: 'EN' });
+    const card = await threatCard();
+    const read = card.passages.filter((p) => p.source.startsWith('page:'));
+    expect(read.length, JSON.stringify(card.passages)).toBeGreaterThan(0);
+    for (const p of read) expect(p).toMatchObject({ lang: 'en', tag: 'EN' });
     expect(card.passages.filter((p) => p.lang === 'de').every((p) => p.tag === 'DE')).toBe(true);
-    const quoted = card.passages.filter((p) => /^[„“"«»]|[“”"«»]$/.test(p.text.trim()));
-    expect(quoted.length).toBeGreaterThan(0);
+
+    const point = await openCard(article, MISTAKE, 'warnte');
+    const quotes = (await cardState(article))!;
+    await screenshotCard(article, `${SHOTS}careful-quotes-${name}.png`, point);
+    const quoted = quotes.passages.filter((p) => /^[„“"«»]|[“”"«»]$/.test(p.text.trim()));
+    expect(quoted.length, JSON.stringify(quotes.passages)).toBeGreaterThan(0);
     for (const p of quoted) expect(p.before, p.text).toBe('none');
-    const plain = card.passages.find((p) => !/^[„“"«»‚‘]|[“”"«»‘’]$/.test(p.text.trim()));
+    const plain = quotes.passages.find((p) => !/^[„“"«»‚‘]|[“”"«»‘’]$/.test(p.text.trim()));
     expect(plain?.before).not.toBe('none');
   });
 
   it('shows that a long card goes on, and its "More below" button scrolls it from the keyboard', async () => {
-    const before = (await cardState(article))!;
+    const before = await threatCard();
     expect(before.more).toBe(true);
     await article.evaluate(() => (document.querySelector('cl-root')!.shadowRoot!.querySelector('.cl-more') as HTMLElement).focus());
     await article.keyboard.press('Enter');
@@ -163,7 +183,7 @@ describe.each(BROWSERS)('a careful reader in %s', (name) => {
       return s?.pager === '2 of 2' && s;
     });
     expect(new Set([first.claim, second.claim])).toEqual(new Set(['seoul-condemns-pact-as-breach-of-un-sanctions', 'russia-north-korea-mutual-defence-pact']));
-    await tabTo(article, '.cl-prev');
+    await tabTo(article, '.cl-prev', true);
     await article.keyboard.press('Enter');
     await until('back to the first', async () => (await cardState(article))?.claim === first.claim);
   });
@@ -193,10 +213,10 @@ describe.each(BROWSERS)('a careful reader in %s', (name) => {
     expect(shown).toMatchObject({ date: 'June 2024', firstParagraph: 'Berlin. ' });
     await reader.screenshot({ path: `${SHOTS}careful-reader-${name}.png` });
 
-    await reader.click('#reader-back');
+    await reader.evaluate(() => (document.getElementById('reader-back') as HTMLButtonElement).click());
     await until('the reader tab closed', async () => {
       const hrefs = await Promise.all((await h.browser.pages()).map((p) => p.evaluate(() => location.href).catch(() => '')));
-      return !hrefs.some((href) => href.includes('reader/reader.html'));
+      return !hrefs.some((href) => href.includes('reader/reader.html?source=000_'));
     });
     const active = await ext.evaluate(async () => {
       type Api = { tabs: { query(q: object): Promise<Array<{ id: number }>> } };
@@ -210,9 +230,11 @@ describe.each(BROWSERS)('a careful reader in %s', (name) => {
     const page = await h.openExtensionPage('options/options.html');
     const readerUrl = `${h.origin}reader/reader.html?source=001_6c645b556d0d9aac`;
     await page.evaluate((to) => void (location.href = to), readerUrl);
-    await page.waitForFunction(() => !!document.querySelector('#reader-back') && !!document.querySelector('article h1'), { timeout: 15_000, polling: 50 });
-    await page.click('#reader-back');
-    await page.waitForFunction(() => location.pathname.endsWith('/options/options.html'), { timeout: 15_000, polling: 50 });
+    // Polled rather than waited on in the page: the navigation may swap the page's frame (Chromium).
+    const inPage = <T,>(fn: () => T) => page.evaluate(fn).catch(() => null);
+    await until('the reader in the same tab', () => inPage(() => !!document.querySelector('#reader-back') && !!document.querySelector('article h1')));
+    await inPage(() => (document.getElementById('reader-back') as HTMLButtonElement).click());
+    await until('the options page again', () => inPage(() => location.pathname.endsWith('/options/options.html')));
     await page.close();
   });
 });

@@ -37,8 +37,8 @@ async function load(sourceId: string, claimId: string | null): Promise<State> {
 }
 
 /**
- * Back where the reader came from: the previous page of this tab, or, in a tab of its own (a card's or the
- * sidebar's link opens one), the tab it was opened from, closing this one.
+ * Back where the reader came from: the browser's Back when this tab has a page to go back to; else (a card or
+ * the sidebar opened the reader in a tab of its own) the tab it was opened from, closing this one.
  */
 async function goBack(): Promise<void> {
   if (history.length > 1) return history.back();

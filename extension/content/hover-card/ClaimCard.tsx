@@ -40,16 +40,17 @@ function useFullLists(model: ClaimCardModel, occurrences: Props['occurrences']):
   return claims;
 }
 
+/** "1 of 2" between two buttons; paging wraps around, so neither button is ever disabled and loses the focus. */
 function Pager({ at, count, onGo }: { at: number; count: number; onGo: (to: number) => void }) {
   return (
     <div class="cl-pager">
-      <button type="button" class="cl-page-button cl-prev" aria-label={t('cardPreviousClaim')} title={t('cardPreviousClaim')} disabled={at === 0} onClick={() => onGo(at - 1)}>
+      <button type="button" class="cl-page-button cl-prev" aria-label={t('cardPreviousClaim')} title={t('cardPreviousClaim')} onClick={() => onGo((at + count - 1) % count)}>
         ‹
       </button>
       <span class="cl-page-count" aria-live="polite">
         {t('cardClaimOf', at + 1, count)}
       </span>
-      <button type="button" class="cl-page-button cl-next" aria-label={t('cardNextClaim')} title={t('cardNextClaim')} disabled={at === count - 1} onClick={() => onGo(at + 1)}>
+      <button type="button" class="cl-page-button cl-next" aria-label={t('cardNextClaim')} title={t('cardNextClaim')} onClick={() => onGo((at + 1) % count)}>
         ›
       </button>
     </div>
