@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../shared/userdata/types.ts';
 import { BROWSERS, launch, type Harness } from './harness.ts';
 import { tabIdOf, until, value } from './fixtures/annotations/drive.ts';
-import { hover, pointOf, screenshotCard, waitForCard, waitForHighlights } from './ui-page.ts';
+import { hover, pointOf, waitForCard, waitForHighlights } from './ui-page.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const LEAD = 'Russland und Nordkorea haben einen Pakt unterzeichnet, in dem sie sich gegenseitigen militärischen Beistand im Fall eines Angriffs zusichern.';
@@ -96,14 +96,14 @@ describe.each(BROWSERS)('a careful reader in %s', (name) => {
   afterAll(async () => h?.close());
 
   it('lists the same sources in card and sidebar, in the same order, the page read earlier in both', async () => {
-    const point = await openCard(article, THREAT, 'beliefern');
+    await openCard(article, THREAT, 'beliefern');
     const card = await until('the card with the page read', async () => {
       const s = await cardState(article);
       return s?.sources.includes(READ_FIRST_TITLE) && s;
     });
     // The statement in the UI language (English here), whatever the page's language.
     expect(card.statement).toBe('Vladimir Putin threatened to supply North Korea with weapons and expressly did not rule such deliveries out.');
-    await screenshotCard(article, `${SHOTS}careful-card-${name}.png`, point);
+    await article.screenshot({ path: `${SHOTS}careful-card-${name}.png` });
 
     const tabId = await tabIdOf(h, url);
     const sidebar = await h.openExtensionPage(`sidebar/sidebar.html?tab=${tabId}`);
@@ -137,9 +137,9 @@ describe.each(BROWSERS)('a careful reader in %s', (name) => {
     for (const p of read) expect(p).toMatchObject({ lang: 'en', tag: 'EN' });
     expect(card.passages.filter((p) => p.lang === 'de').every((p) => p.tag === 'DE')).toBe(true);
 
-    const point = await openCard(article, MISTAKE, 'warnte');
+    await openCard(article, MISTAKE, 'warnte');
     const quotes = (await cardState(article))!;
-    await screenshotCard(article, `${SHOTS}careful-quotes-${name}.png`, point);
+    await article.screenshot({ path: `${SHOTS}careful-quotes-${name}.png` });
     const quoted = quotes.passages.filter((p) => /^[„“"«»]|[“”"«»]$/.test(p.text.trim()));
     expect(quoted.length, JSON.stringify(quotes.passages)).toBeGreaterThan(0);
     for (const p of quoted) expect(p.before, p.text).toBe('none');
@@ -171,10 +171,10 @@ describe.each(BROWSERS)('a careful reader in %s', (name) => {
   });
 
   it('pages between the two claims of one sentence with keyboard-reachable buttons', async () => {
-    const point = await openCard(article, BOTH, 'verurteilte');
+    await openCard(article, BOTH, 'verurteilte');
     const first = (await cardState(article))!;
     expect(first.pager).toBe('1 of 2');
-    await screenshotCard(article, `${SHOTS}careful-two-claims-${name}.png`, point);
+    await article.screenshot({ path: `${SHOTS}careful-two-claims-${name}.png` });
     await article.evaluate(() => (document.querySelector('cl-root')!.shadowRoot!.querySelector('.cl-card') as HTMLElement).focus());
     await tabTo(article, '.cl-next');
     await article.keyboard.press('Enter');

@@ -40,7 +40,7 @@ export function sidebarModel(tab: TabClaims, lang: Lang): SidebarModel {
     const speaker = c.claim.speaker ? tab.entities.find((e) => e.id === c.claim.speaker)?.entity : undefined;
     const view = claimView(
       { id: c.id, statement: pick(c.claim.statement, lang), speaker: speaker ? pick(speaker.name, lang) : null },
-      c.text,
+      { url: tab.url, passage: c.text },
       entriesOf.get(c.id) ?? [],
       own,
       lang,

@@ -15,22 +15,29 @@ describe('sourceList', () => {
   const read = src('page:https://read.example/a', '2026-11-30', { url: 'https://read.example/a', lang: 'en' });
 
   it('orders the knowledge base’s sources by date, then the pages read, whatever order they came in', () => {
-    const list = sourceList([entry(read, 'r'), entry(newer, 'n'), entry(older, 'o')], 'c', 'page text', new Set(), 'en');
+    const list = sourceList([entry(read, 'r'), entry(newer, 'n'), entry(older, 'o')], 'c', { url: 'https://here.example/', passage: 'page text' }, new Set(), 'en');
     expect(list.map((s) => s.sourceId)).toEqual(['older', 'newer', 'page:https://read.example/a']);
   });
 
   it('keeps one of two identical passages of a source (a caption repeating the lead)', () => {
-    const list = sourceList([entry(older, 'Putin droht Seoul.'), entry(older, ' Putin  droht Seoul. ')], 'c', 'x', new Set(), 'de');
+    const list = sourceList([entry(older, 'Putin droht Seoul.'), entry(older, ' Putin  droht Seoul. ')], 'c', { url: 'https://here.example/', passage: 'x' }, new Set(), 'de');
     expect(list[0]?.passages.map((p) => p.text)).toEqual(['Putin droht Seoul.']);
   });
 
   it('tags each passage with its source’s language and notes quotation marks it already has', () => {
-    const list = sourceList([entry(older, '„Das ist ein Fehler“, sagte Putin.'), entry(newer, 'Putin said it was a mistake.')], 'c', 'x', new Set(), 'en');
+    const list = sourceList([entry(older, '„Das ist ein Fehler“, sagte Putin.'), entry(newer, 'Putin said it was a mistake.')], 'c', { url: 'https://here.example/', passage: 'x' }, new Set(), 'en');
     expect(list.map((s) => s.passages.map((p) => [p.lang, p.quoted]))).toEqual([[['de', true]], [['en', false]]]);
   });
 
-  it('leaves out the page’s own sources and the page’s own wording', () => {
-    const list = sourceList([entry(older, 'Same words here, long enough.'), entry(newer, 'other')], 'c', 'Same words here, long enough.', new Set(['newer']), 'en');
+  it('leaves out the page’s own sources, the page read at its address, and the page’s own wording', () => {
+    const at = src('page:https://here.example/now', '2026-12-02', { url: 'https://here.example/now' });
+    const list = sourceList(
+      [entry(older, 'Same words here, long enough.'), entry(newer, 'other'), entry(at, 'its headline')],
+      'c',
+      { url: 'https://here.example/now#section', passage: 'Same words here, long enough.' },
+      new Set(['newer']),
+      'en',
+    );
     expect(list).toEqual([]);
   });
 });
@@ -74,7 +81,8 @@ describe('card and sidebar', () => {
   const occurrences = [
     ...claim.occurrences.map((o) => info(kb.sources.get(o.source)!, o.selector[0].exact)),
     info(read, 'Putin threatened Seoul with consequences.'),
-    info(here, 'Putin droht Südkorea mit Folgen, hieß es heute.'),
+    // The page itself, read before: recorded with its headline, which the page's highlight does not cover.
+    info(here, 'Putin droht Südkorea'),
   ];
   const passage = 'Putin droht Südkorea mit Folgen, hieß es heute.';
   const finding = { kind: 'claim', id: 'threat', text: passage, start: 0, end: passage.length, score: 1, range: {} as Range } as Finding;
@@ -93,7 +101,7 @@ describe('card and sidebar', () => {
   it('list the same sources in the same order, the page read included and the page itself left out', () => {
     const card = claimCardModel(kb, finding, [finding], [finding], tab.url, 'en')!;
     const own = new Set(card.own);
-    const cardList = sourceList(detailEntries(occurrences), 'threat', passage, own, 'en');
+    const cardList = sourceList(detailEntries(occurrences), 'threat', { url: card.pageUrl, passage }, own, 'en');
     const sidebar = sidebarModel(tab, 'en');
     expect(sidebar.claims).toHaveLength(1);
     expect(cardList).toEqual(sidebar.claims[0]!.others);

@@ -34,6 +34,9 @@ export interface PassageEntry {
   quote: string;
 }
 
+/** Whether a source is the page itself (a page read is recorded under its address). */
+const isAt = (source: SourceInfo | undefined, url: string) => !!source?.url && withoutFragment(source.url) === withoutFragment(url);
+
 /** What a page knows of itself, to leave its own wording out of "also reported by". */
 export interface PageContext {
   /** The page's address. */
@@ -61,7 +64,7 @@ export function pageSources(page: PageContext, entriesOf: (claimId: string) => r
   const agreeing = new Map<string, Set<string>>();
   for (const p of page.passages) {
     for (const e of entriesOf(p.claimId)) {
-      if (e.source?.url && withoutFragment(e.source.url) === withoutFragment(page.url)) out.add(e.sourceId);
+      if (isAt(e.source, page.url)) out.add(e.sourceId);
       if (isOwnSource(e.sourceId) || !samePassage(e.quote, p.text)) continue;
       // Claims, not passages, are counted: a caption that repeats the lead is one agreement, not two.
       agreeing.set(e.sourceId, (agreeing.get(e.sourceId) ?? new Set()).add(p.claimId));
@@ -83,12 +86,13 @@ function bySourceOrder(a: SourceQuote & { sortDate: string }, b: SourceQuote & {
 
 /**
  * Each other source once, with its distinct passages (a caption that repeats the lead is one passage), each
- * linked to its place and tagged with its language. Leaves out the page's own sources and the page's own wording.
+ * linked to its place and tagged with its language. Leaves out the page's own sources, the source at the page's
+ * address, and the page's own wording.
  */
-export function sourceList(entries: readonly PassageEntry[], claimId: string, pagePassage: string, own: ReadonlySet<string>, lang: Lang): SourceQuote[] {
+export function sourceList(entries: readonly PassageEntry[], claimId: string, page: { url: string; passage: string }, own: ReadonlySet<string>, lang: Lang): SourceQuote[] {
   const bySource = new Map<string, SourceQuote & { sortDate: string }>();
   for (const e of entries) {
-    if (own.has(e.sourceId) || samePassage(e.quote, pagePassage)) continue;
+    if (own.has(e.sourceId) || isAt(e.source, page.url) || samePassage(e.quote, page.passage)) continue;
     const entry = bySource.get(e.sourceId) ?? {
       sourceId: e.sourceId,
       title: e.source?.title || e.sourceId,
@@ -117,7 +121,7 @@ export function sourceList(entries: readonly PassageEntry[], claimId: string, pa
 /** A claim as both views show it. */
 export function claimView(
   claim: { id: string; statement: string; speaker: string | null },
-  pagePassage: string,
+  page: { url: string; passage: string },
   entries: readonly PassageEntry[],
   own: ReadonlySet<string>,
   lang: Lang,
@@ -126,7 +130,7 @@ export function claimView(
     claimId: claim.id,
     statement: claim.statement,
     speaker: claim.speaker,
-    passage: pagePassage,
-    others: sourceList(entries, claim.id, pagePassage, own, lang),
+    passage: page.passage,
+    others: sourceList(entries, claim.id, page, own, lang),
   };
 }

@@ -29,7 +29,7 @@ function useFullLists(model: ClaimCardModel, occurrences: Props['occurrences']):
     for (const view of model.claims) {
       void occurrences(view.claimId).then((found) => {
         if (!live || !found) return;
-        const others = sourceList(detailEntries(found), view.claimId, view.passage, own, model.lang);
+        const others = sourceList(detailEntries(found), view.claimId, { url: model.pageUrl, passage: view.passage }, own, model.lang);
         setClaims((now) => now.map((c) => (c.claimId === view.claimId ? { ...c, others } : c)));
       });
     }

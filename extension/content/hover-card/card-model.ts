@@ -47,6 +47,8 @@ export interface ClaimCardModel {
   claims: ClaimView[];
   /** The sources this page is a copy of, left out of every list. */
   own: string[];
+  /** The page's address: a page read recorded under it is the page itself, not another source. */
+  pageUrl: string;
   lang: Lang;
 }
 
@@ -120,11 +122,11 @@ export function pageSourceIds(kb: CardKnowledge, page: readonly Finding[], pageU
 }
 
 /** One claim of the card, from its passages (the knowledge base's first; the background's once they arrive). */
-export function claimViewOf(kb: CardKnowledge, claimId: string, pagePassage: string, entries: readonly PassageEntry[], own: ReadonlySet<string>, lang: Lang): ClaimView | null {
+export function claimViewOf(kb: CardKnowledge, claimId: string, page: { url: string; passage: string }, entries: readonly PassageEntry[], own: ReadonlySet<string>, lang: Lang): ClaimView | null {
   const claim = kb.claims.get(claimId);
   if (!claim) return null;
   const speaker = claim.speaker ? kb.entities.get(claim.speaker) : undefined;
-  return claimView({ id: claim.id, statement: pick(claim.statement, lang), speaker: speaker ? pick(speaker.name, lang) : null }, pagePassage, entries, own, lang);
+  return claimView({ id: claim.id, statement: pick(claim.statement, lang), speaker: speaker ? pick(speaker.name, lang) : null }, page, entries, own, lang);
 }
 
 /**
@@ -140,9 +142,9 @@ export function claimCardModel(kb: CardKnowledge, finding: Finding, sentence: re
   for (const f of picked) {
     if (seen.has(f.id)) continue;
     seen.add(f.id);
-    const view = claimViewOf(kb, f.id, f.text, kbEntries(kb, f.id), own, lang);
+    const view = claimViewOf(kb, f.id, { url: pageUrl, passage: f.text }, kbEntries(kb, f.id), own, lang);
     if (view) claims.push(view);
   }
   if (claims.length === 0) return null;
-  return { kind: 'claim', claimId: claims[0]!.claimId, claims, own: [...own], lang };
+  return { kind: 'claim', claimId: claims[0]!.claimId, claims, own: [...own], pageUrl, lang };
 }
