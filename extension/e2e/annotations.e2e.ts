@@ -76,8 +76,8 @@ describe.each(BROWSERS)('annotations in %s', (name) => {
     const message = await until('the import error', () =>
       options.evaluate(() => document.querySelector('[data-status="import"].error')?.textContent ?? null),
     );
-    expect(message).toContain('Nothing was changed');
-    expect(message).toContain('position does not span the quote');
+    expect(message).toContain('Nothing was imported; your data is as it was.');
+    expect(message).toContain("A passage's position in its page does not match its quoted text (in entry 1 of your annotations).");
     const after = await value<ExportFile>(ext, { type: 'data.export', params: {} });
     expect({ ...after, exported: '' }).toEqual({ ...before, exported: '' });
     await options.close();

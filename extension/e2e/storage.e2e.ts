@@ -144,7 +144,7 @@ describe.each(['firefox'] as const)('storage quota in %s', (name) => {
     const big: ExportFile = { ...before, user: { ...before.user, annotations: [...before.user.annotations, ...bulkyAnnotations()] } };
 
     const status = await importThroughOptions(h, big);
-    expect(status).toMatch(/^Nothing was changed\. .*the disk is full \(storage quota exceeded\); nothing was saved/);
+    expect(status).toBe("There is not enough storage space left for Crossread (the browser's storage quota is used up). Nothing was imported; your data is as it was.");
     const after = await value<ExportFile>(ext, { type: 'data.export', params: {} });
     expect({ ...after, exported: '' }).toEqual({ ...before, exported: '' });
     // Small writes still fit and still work.

@@ -128,7 +128,7 @@ describe.each(BROWSERS)('UI in %s', (name) => {
     expect(card?.sources).toBeGreaterThanOrEqual(EXPECTED.hoverClaim.otherSources);
     // The article is a copy of a KB source: its own wording is not "also reported by".
     expect(card?.text).not.toContain(EXPECTED.hoverClaim.passage);
-    expect(card?.links.every((href) => href.startsWith(`${h.origin}reader/reader.html?source=`))).toBe(true);
+    expect(card?.links.filter((href) => !href.startsWith(`${h.origin}reader/reader.html?source=`))).toEqual([]);
     await screenshotCard(article, `${SHOTS}card-claim-${name}.png`, pointer);
   });
 

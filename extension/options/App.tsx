@@ -2,13 +2,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { buildMatcher } from '../../shared/match/index.ts';
 import { clampHoverDelay, guessLang, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type Settings } from '../../shared/userdata/types.ts';
-import { toWebAnnotation } from '../../shared/userdata/web-annotation.ts';
+import { toWebAnnotation, WebAnnotationError } from '../../shared/userdata/web-annotation.ts';
 import { t, uiLang } from '../ui/i18n.ts';
-import { download, readImportFile, send } from './io.ts';
+import { ClearData } from './ClearData.tsx';
+import { explainError } from './explain-error.ts';
+import { download, exportFileName, ImportFileError, MAX_IMPORT_BYTES, readImportFile, send } from './io.ts';
 import { announceSettingsChanged } from '../settings-notice.ts';
 
 type Status = { text: string; error: boolean };
 const none: Status = { text: '', error: false };
+
+/** A failure as a status line in the reader's words. */
+const failed = (error: string): Status => ({ text: t('optionsError', explainError(error, t)), error: true });
+
+/** Why an import file could not be used, as one sentence. */
+function importProblem(err: unknown): string {
+  if (err instanceof ImportFileError) return err.kind === 'too-large' ? t('importTooLarge', MAX_IMPORT_BYTES / 1024 / 1024) : t('importNotJson');
+  if (err instanceof WebAnnotationError) return t('importWebAnnotation', err.message.replace(/^Web Annotation import: /, ''));
+  return explainError(err instanceof Error ? err.message : String(err), t);
+}
 
 function StatusLine({ status, name }: { status: Status; name: string }) {
   return (
@@ -20,11 +32,13 @@ function StatusLine({ status, name }: { status: Status; name: string }) {
 
 function ExportImport() {
   const [status, setStatus] = useState(none);
+  const [imported, setImported] = useState(none);
   const exportAs = async (ld: boolean) => {
     const r = await send('data.export', {});
-    if (!r.ok) return setStatus({ text: t('optionsError', r.error), error: true });
-    download(ld ? 'crossread.jsonld' : 'crossread.json', ld ? toWebAnnotation(r.value) : r.value, ld ? 'application/ld+json' : 'application/json');
-    setStatus(none);
+    if (!r.ok) return setStatus(failed(r.error));
+    const name = exportFileName(ld);
+    download(name, ld ? toWebAnnotation(r.value) : r.value, ld ? 'application/ld+json' : 'application/json');
+    setStatus({ text: t('optionsExported', name), error: false });
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -32,9 +46,9 @@ function ExportImport() {
       const data = await readImportFile(file);
       const r = await send('data.import', { file: data });
       if (r.ok) await announceSettingsChanged();
-      setStatus(r.ok ? { text: t('optionsImported', r.value.annotations), error: false } : { text: t('optionsImportFailed', r.error), error: true });
+      setImported(r.ok ? { text: t('optionsImported', r.value.annotations), error: false } : { text: t('optionsImportFailed', explainError(r.error, t)), error: true });
     } catch (err) {
-      setStatus({ text: t('optionsImportFailed', err instanceof Error ? err.message : String(err)), error: true });
+      setImported({ text: t('optionsImportFailed', importProblem(err)), error: true });
     }
   };
   return (
@@ -45,13 +59,14 @@ function ExportImport() {
           <button type="button" id="export-json" onClick={() => exportAs(false)}>{t('optionsExportJson')}</button>
           <button type="button" id="export-ld" onClick={() => exportAs(true)}>{t('optionsExportLd')}</button>
         </div>
+        <StatusLine status={status} name="export" />
       </section>
       <section>
         <h2>{t('optionsImport')}</h2>
         <p>{t('optionsImportHint')}</p>
         <input type="file" id="import-file" accept=".json,.jsonld,application/json,application/ld+json" aria-label={t('optionsImport')}
           onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
-        <StatusLine status={status} name="import" />
+        <StatusLine status={imported} name="import" />
       </section>
     </>
   );
@@ -64,12 +79,12 @@ function AddArticle() {
   const [status, setStatus] = useState(none);
   const add = async () => {
     const data = await send('matcher.data', {});
-    if (!data.ok) return setStatus({ text: t('optionsError', data.error), error: true });
+    if (!data.ok) return setStatus(failed(data.error));
     const found = buildMatcher(data.value).match(text);
     const lang = guessLang(text);
     const claims = found.claims.map((c) => ({ claimId: c.claim, start: c.start, end: c.end }));
     const r = await send('article.add', { title: title.trim(), text, lang, claims, ...(url.trim() ? { url: url.trim() } : {}) });
-    setStatus(r.ok ? { text: t('optionsArticleAdded', r.value.recorded), error: false } : { text: t('optionsError', r.error), error: true });
+    setStatus(r.ok ? { text: t('optionsArticleAdded', r.value.recorded), error: false } : failed(r.error));
   };
   return (
     <section>
@@ -77,23 +92,23 @@ function AddArticle() {
       <label>{t('optionsArticleTitle')}<input type="text" id="article-title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} /></label>
       <label>{t('optionsArticleUrl')}<input type="url" id="article-url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} /></label>
       <label>{t('optionsArticleText')}<textarea id="article-text" value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
-      <button type="button" id="article-add" disabled={!title.trim() || !text.trim()} onClick={add}>{t('optionsAddArticle')}</button>
+      <button type="button" id="article-add" class="primary" disabled={!title.trim() || !text.trim()} onClick={add}>{t('optionsAddArticle')}</button>
       <StatusLine status={status} name="article" />
     </section>
   );
 }
 
-function SettingsForm() {
+function SettingsForm({ generation }: { generation: number }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [sites, setSites] = useState('');
   const [status, setStatus] = useState(none);
   const load = async () => {
     const r = await send('settings.get', {});
-    if (!r.ok) return setStatus({ text: t('optionsError', r.error), error: true });
+    if (!r.ok) return setStatus(failed(r.error));
     setSettings(r.value);
     setSites(r.value.disabledSites.join('\n'));
   };
-  useEffect(() => void load(), []);
+  useEffect(() => void load(), [generation]);
   if (!settings) return <StatusLine status={status} name="settings" />;
   const save = async () => {
     const hoverDelayMs = clampHoverDelay(settings.hoverDelayMs);
@@ -102,14 +117,7 @@ function SettingsForm() {
       setSettings(r.value);
       await announceSettingsChanged();
     }
-    setStatus(r.ok ? { text: t('optionsSaved'), error: false } : { text: t('optionsError', r.error), error: true });
-  };
-  const clear = async () => {
-    const r = await send('data.clear', {});
-    setStatus(r.ok ? { text: t('optionsCleared'), error: false } : { text: t('optionsError', r.error), error: true });
-    if (!r.ok) return;
-    await load();
-    await announceSettingsChanged();
+    setStatus(r.ok ? { text: t('optionsSaved'), error: false } : failed(r.error));
   };
   return (
     <section>
@@ -124,8 +132,7 @@ function SettingsForm() {
         {t('optionsRecord')}
       </label>
       <div class="row">
-        <button type="button" id="settings-save" onClick={save}>{t('optionsSave')}</button>
-        <button type="button" id="data-clear" onClick={clear}>{t('optionsClear')}</button>
+        <button type="button" id="settings-save" class="primary" onClick={save}>{t('optionsSave')}</button>
       </div>
       <StatusLine status={status} name="settings" />
     </section>
@@ -135,12 +142,15 @@ function SettingsForm() {
 /** The whole page. */
 export function App() {
   document.documentElement.lang = uiLang();
+  // Bumped after a clear, so the settings form shows the defaults the clear restored.
+  const [generation, setGeneration] = useState(0);
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
       <ExportImport />
       <AddArticle />
-      <SettingsForm />
+      <SettingsForm generation={generation} />
+      <ClearData onCleared={() => setGeneration((g) => g + 1)} />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { pick } from '../ui/kb-text.ts';
 import { Article } from './Article.tsx';
 import { locate, type Span } from './passages.ts';
 
+import { browser } from '../browser-api.ts';
 import { send } from '../ui/messaging.ts';
 
 type State =
@@ -35,6 +36,29 @@ async function load(sourceId: string, claimId: string | null): Promise<State> {
   return { status: 'ready', source: source.value, spans: spansIn(source.value, details), statement };
 }
 
+/**
+ * Back where the reader came from: the browser's Back when this tab has a page to go back to; else (a card or
+ * the sidebar opened the reader in a tab of its own) the tab it was opened from, closing this one.
+ */
+async function goBack(): Promise<void> {
+  if (history.length > 1) return history.back();
+  const me = await browser.tabs.getCurrent();
+  if (me?.openerTabId !== undefined) await browser.tabs.update(me.openerTabId, { active: true }).catch(() => undefined);
+  if (me?.id !== undefined) await browser.tabs.remove(me.id);
+  else window.close();
+}
+
+/** The bar above the article. */
+function TopBar() {
+  return (
+    <nav class="top-bar" aria-label={t('readerNavigation')}>
+      <button type="button" id="reader-back" class="back" onClick={() => void goBack()}>
+        <span aria-hidden="true">←</span> {t('readerBack')}
+      </button>
+    </nav>
+  );
+}
+
 /** The reader page. */
 export function App() {
   const params = new URLSearchParams(location.search);
@@ -50,6 +74,7 @@ export function App() {
   }, [state]);
   return (
     <main aria-busy={state.status === 'loading'}>
+      <TopBar />
       {state.status === 'loading' && <p class="muted">{t('readerLoading')}</p>}
       {state.status === 'error' && <p role="alert">{state.message}</p>}
       {state.status === 'ready' && <Article source={state.source} spans={state.spans} statement={state.statement} />}

@@ -27,7 +27,7 @@ export function Article({ source, spans, statement }: Props) {
     <article lang={source.lang}>
       <h1>{source.title}</h1>
       <p class="meta">
-        {formatDate(source.date, uiLang())}
+        <time dateTime={source.date}>{formatDate(source.date, uiLang())}</time>
         {source.byline && <> · {t('readerByline', source.byline)}</>}
       </p>
       {statement && spans.length > 0 && <p class="passage-note">{t('readerPassageFor', statement)}</p>}

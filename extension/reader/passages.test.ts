@@ -40,3 +40,18 @@ describe('paragraphs', () => {
     ]);
   });
 });
+
+describe('the dateline', () => {
+  const text = ' date 2024-06 Berlin. Russland schließt einen Pakt.\n\nZweiter Absatz.';
+
+  it('is not shown as part of the article, and passages keep their offsets in the full text', () => {
+    const start = text.indexOf('Russland');
+    const parts = paragraphs(text, [{ start, end: start + 8 }]);
+    expect(parts.map((p) => p.map((r) => r.text).join(''))).toEqual(['Berlin. Russland schließt einen Pakt.', 'Zweiter Absatz.']);
+    expect(parts[0]?.find((r) => r.marked)?.text).toBe('Russland');
+  });
+
+  it('leaves a text without one as it is', () => {
+    expect(paragraphs('Das Datum 2024-06 steht im Text.', []).map((p) => p[0]?.text)).toEqual(['Das Datum 2024-06 steht im Text.']);
+  });
+});

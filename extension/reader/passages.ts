@@ -44,17 +44,27 @@ function cut(text: string, from: number, to: number, spans: readonly Span[]): Pa
   return parts;
 }
 
+/**
+ * Where the article's own words begin: after a dateline the corpus texts carry from their extraction
+ * (" date 2024-06 Berlin. …"). The reader shows the date formatted in its header instead; offsets stay those of
+ * the full text, so passages are found where the knowledge base says.
+ */
+export function bodyStart(text: string): number {
+  return /^\s*date \d{4}-\d{2}(?:-\d{2})?\s+/.exec(text)?.[0].length ?? 0;
+}
+
 /** The text's paragraphs, each as runs; a passage crossing a paragraph break is marked in both paragraphs. */
 export function paragraphs(text: string, spans: readonly Span[]): Part[][] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const out: Part[][] = [];
-  let from = 0;
+  let from = bodyStart(text);
   const push = (to: number) => {
     const trimmedFrom = from + (text.slice(from, to).length - text.slice(from, to).trimStart().length);
     const trimmedTo = trimmedFrom + text.slice(trimmedFrom, to).trimEnd().length;
     if (trimmedTo > trimmedFrom) out.push(cut(text, trimmedFrom, trimmedTo, sorted));
   };
   for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    if (m.index < from) continue;
     push(m.index);
     from = m.index + m[0].length;
   }

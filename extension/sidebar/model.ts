@@ -2,20 +2,15 @@
 import type { Lang } from '../../shared/kb/types.ts';
 import type { TabClaims } from '../../shared/messages.ts';
 import { pick } from '../ui/kb-text.ts';
-import type { SourceQuote } from '../ui/models.ts';
-import { groupBySource, samePassage } from '../ui/sources.ts';
+import type { ClaimView } from '../ui/models.ts';
+import { claimView, pageSources, samePassage } from '../ui/sources.ts';
 
-/** One claim highlight on the page, in page order. */
-export interface ClaimRow {
+/** One claim highlight on the page, in page order: the claim as the card shows it, and where it is. */
+export interface ClaimRow extends ClaimView {
   /** Unique within the list: claim id and its occurrence index. */
   key: string;
-  claimId: string;
   /** Which highlight of this claim on the page (for page.scrollTo). */
   index: number;
-  statement: string;
-  /** The passage as the page words it. */
-  passage: string;
-  others: SourceQuote[];
 }
 
 /** One entity found on the page. */
@@ -32,32 +27,26 @@ export interface SidebarModel {
   entities: EntityRow[];
 }
 
-/** Sources the page is a copy of: several of its passages are a source's own wording (see the hover card). */
-function pageSources(tab: TabClaims): Set<string> {
-  const agreeing = new Map<string, number>();
-  for (const c of tab.claims) {
-    for (const o of c.occurrences) if (samePassage(o.quote, c.text)) agreeing.set(o.source.id, (agreeing.get(o.source.id) ?? 0) + 1);
-  }
-  return new Set([...agreeing].filter(([, n]) => n >= 2).map(([id]) => id));
-}
-
-/** The sidebar's rows for a tab's findings. */
+/** The sidebar's rows for a tab's findings: one per claim and passage (a caption repeating the lead is one row). */
 export function sidebarModel(tab: TabClaims, lang: Lang): SidebarModel {
-  const own = pageSources(tab);
+  const entriesOf = new Map(tab.claims.map((c) => [c.id, c.occurrences.map((o) => ({ sourceId: o.source.id, source: o.source, quote: o.quote }))]));
+  const own = pageSources({ url: tab.url, passages: tab.claims.map((c) => ({ claimId: c.id, text: c.text })) }, (id) => entriesOf.get(id) ?? []);
   const seen = new Map<string, number>();
-  const claims = tab.claims.map((c) => {
+  const claims: ClaimRow[] = [];
+  for (const c of tab.claims) {
     const index = seen.get(c.id) ?? 0;
     seen.set(c.id, index + 1);
-    const entries = c.occurrences.map((o) => ({ sourceId: o.source.id, source: o.source, quote: o.quote }));
-    return {
-      key: `${c.id}#${index}`,
-      claimId: c.id,
-      index,
-      statement: pick(c.claim.statement, lang),
-      passage: c.text,
-      others: groupBySource(entries, c.id, lang, (e) => own.has(e.sourceId) || samePassage(e.quote, c.text)),
-    };
-  });
+    if (claims.some((row) => row.claimId === c.id && samePassage(row.passage, c.text))) continue;
+    const speaker = c.claim.speaker ? tab.entities.find((e) => e.id === c.claim.speaker)?.entity : undefined;
+    const view = claimView(
+      { id: c.id, statement: pick(c.claim.statement, lang), speaker: speaker ? pick(speaker.name, lang) : null },
+      { url: tab.url, passage: c.text },
+      entriesOf.get(c.id) ?? [],
+      own,
+      lang,
+    );
+    claims.push({ ...view, key: `${c.id}#${index}`, index });
+  }
   const entities = tab.entities.map((e) => ({ id: e.id, name: pick(e.entity.name, lang), type: e.entity.type, count: e.count }));
   return { title: tab.title, claims, entities };
 }

@@ -1,7 +1,7 @@
 /** "Also reported by": each other source with its own wording of a claim, each passage a link to that place. */
 import { t } from './i18n.ts';
 import type { PassageLink } from './links.ts';
-import type { SourceQuote } from './models.ts';
+import type { Passage, SourceQuote } from './models.ts';
 
 interface Props {
   items: readonly SourceQuote[];
@@ -14,31 +14,46 @@ interface Props {
 /** Passages shown per source; the reader and the text fragment lead to the rest. */
 const MAX_PASSAGES = 2;
 
+/** The small tag that says which language a passage is in. */
+function LangTag({ lang }: { lang: Passage['lang'] }) {
+  const name = t(lang === 'de' ? 'langGerman' : 'langEnglish');
+  return (
+    <span class="cl-lang" title={name} aria-label={name}>
+      {lang.toUpperCase()}
+    </span>
+  );
+}
+
 /** The list of other sources; a note when there are none. */
 export function OtherSources({ items, hrefFor, openReader }: Props) {
   if (items.length === 0) return <p class="cl-source-meta">{t('cardNoOtherSources')}</p>;
   return (
     <ul class="cl-sources">
       {items.map((item) => (
-        <li class="cl-source" key={item.sourceId}>
+        <li class="cl-source" key={item.sourceId} data-source={item.sourceId}>
           <div class="cl-source-title">{item.title}</div>
           <div class="cl-source-meta">{[item.date, item.byline].filter(Boolean).join(' · ')}</div>
           {item.passages.slice(0, MAX_PASSAGES).map((passage) => (
-            <a
-              class="cl-source-link"
-              key={passage.text}
-              href={hrefFor(passage.link)}
-              target="_blank"
-              rel="noopener noreferrer"
-              title={t(passage.link.kind === 'web' ? 'sourceOnWeb' : 'sourceInReader')}
-              onClick={(event) => {
-                if (passage.link.kind !== 'reader' || event.button !== 0) return;
-                event.preventDefault();
-                openReader(item);
-              }}
-            >
-              <blockquote class="cl-quote">{passage.text}</blockquote>
-            </a>
+            <div class="cl-passage" key={passage.text}>
+              <LangTag lang={passage.lang} />
+              <a
+                class="cl-source-link"
+                href={hrefFor(passage.link)}
+                target="_blank"
+                rel="noopener noreferrer"
+                title={t(passage.link.kind === 'web' ? 'sourceOnWeb' : 'sourceInReader')}
+                onClick={(event) => {
+                  if (passage.link.kind !== 'reader' || event.button !== 0) return;
+                  event.preventDefault();
+                  openReader(item);
+                }}
+              >
+                {/* lang lets screen readers pronounce, and browsers hyphenate, the passage in its own language. */}
+                <blockquote class={passage.quoted ? 'cl-quote cl-quoted' : 'cl-quote'} lang={passage.lang}>
+                  {passage.text}
+                </blockquote>
+              </a>
+            </div>
           ))}
         </li>
       ))}

@@ -36,7 +36,7 @@ describe('locales', () => {
         for (const m of source.matchAll(/\bt\('([A-Za-z_]+)'/g)) used.add(m[1] as string);
       }
     };
-    for (const folder of ['content', 'sidebar', 'reader', 'ui']) scan(join(dir, '..', folder));
+    for (const folder of ['content', 'sidebar', 'reader', 'ui', 'options']) scan(join(dir, '..', folder));
     for (const name of used) expect(en, name).toHaveProperty(name);
   });
 });

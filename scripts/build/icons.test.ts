@@ -24,4 +24,13 @@ describe('icons', () => {
     expect(px[3]).toBe(0);
     expect(px[(16 * 32 + 4) * 4 + 3]).toBe(255);
   });
+
+  it('draws the marked line solid, not as a hollow frame that reads as an empty badge', () => {
+    for (const size of [16, 32]) {
+      const px = drawIcon(size);
+      const at = (x: number, y: number) => [...px.subarray((y * size + x) * 4, (y * size + x) * 4 + 3)];
+      // The middle of the marked line, and a point a quarter in from its left end: both the mark's amber.
+      for (const x of [Math.floor(size / 2), Math.floor(size * 0.34)]) expect(at(x, Math.floor(size / 2))).toEqual([242, 193, 78]);
+    }
+  });
 });

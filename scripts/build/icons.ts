@@ -1,6 +1,7 @@
 /**
  * Draws the extension's icons as PNGs at build time, so the repository holds no binary files and every size is
- * sharp. The picture: a rounded blue square with three lines of "text", the middle one marked like a highlight.
+ * sharp. The picture: a rounded blue square with three lines of "text", the middle one a solid highlighter stroke.
+ * (It used to be an amber frame around a blue line, which at toolbar size read as an empty badge.)
  * Pure (no file access) and deterministic: the same size always gives the same bytes.
  */
 import { deflateSync } from 'node:zlib';
@@ -22,10 +23,8 @@ function colourAt(x: number, y: number): Rgba | null {
   if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) return null;
   const inLine = (top: number, left: number, right: number) =>
     y >= top && y <= top + 0.1 && x >= left && x <= right;
-  if (y >= 0.41 && y <= 0.59 && x >= 0.16 && x <= 0.84) {
-    return inLine(0.45, 0.22, 0.78) ? BACKGROUND : MARK;
-  }
-  if (inLine(0.24, 0.22, 0.78) || inLine(0.66, 0.22, 0.62)) return LINE;
+  if (y >= 0.42 && y <= 0.58 && x >= 0.18 && x <= 0.82) return MARK;
+  if (inLine(0.22, 0.22, 0.78) || inLine(0.68, 0.22, 0.62)) return LINE;
   return BACKGROUND;
 }
 

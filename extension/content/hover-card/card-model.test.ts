@@ -64,16 +64,27 @@ describe('claimCardModel', () => {
   const onPage = claimFinding('threat', 'Konkret drohte Putin damit, Nordkorea mit Präzisionswaffen auszustatten.');
 
   it('lists each other source once, with its own passages and links, leaving out this very passage', () => {
-    const model = claimCardModel(kb, onPage, new Set(), 'en');
-    expect(model?.speaker).toBe('Vladimir Putin');
-    expect(model?.others.map((o) => [o.sourceId, o.passages.length])).toEqual([['b', 2], ['c', 1]]);
-    expect(model?.others[0]?.passages[0]?.link.kind).toBe('web');
-    expect(model?.others[1]?.passages[0]?.link).toEqual({ kind: 'reader', href: 'reader/reader.html?source=c&claim=threat' });
-    expect(model?.others[1]?.date).toBe('June 20, 2024');
+    const model = claimCardModel(kb, onPage, [onPage], [onPage], 'https://news.example/x', 'en');
+    const claim = model?.claims[0];
+    expect(claim?.statement).toBe('Putin threatens to arm North Korea.');
+    expect(claim?.speaker).toBe('Vladimir Putin');
+    expect(claim?.others.map((o) => [o.sourceId, o.passages.length])).toEqual([['b', 2], ['c', 1]]);
+    expect(claim?.others[0]?.passages[0]?.link.kind).toBe('web');
+    expect(claim?.others[1]?.passages[0]?.link).toEqual({ kind: 'reader', href: 'reader/reader.html?source=c&claim=threat' });
+    expect(claim?.others[1]?.date).toBe('June 20, 2024');
   });
 
-  it('leaves out sources the page is a copy of', () => {
-    expect(claimCardModel(kb, onPage, new Set(['b']), 'en')?.others.map((o) => o.sourceId)).toEqual(['c']);
+  it('leaves out the source at the page’s own address', () => {
+    const model = claimCardModel(kb, onPage, [onPage], [onPage], 'https://example.org/b#top', 'en');
+    expect(model?.own).toEqual(['b']);
+    expect(model?.claims[0]?.others.map((o) => o.sourceId)).toEqual(['c']);
+  });
+
+  it('holds every claim of the sentence, the hovered one first, each once', () => {
+    const pactHere = claimFinding('pact', 'Der Pakt gilt im Angriffsfall.');
+    const model = claimCardModel(kb, pactHere, [onPage, pactHere, onPage], [onPage, pactHere], 'https://news.example/x', 'de');
+    expect(model?.claims.map((c) => c.claimId)).toEqual(['pact', 'threat']);
+    expect(model?.claims[1]?.statement).toBe('Putin droht, Nordkorea zu bewaffnen.');
   });
 });
 
@@ -82,5 +93,10 @@ describe('pageSourceIds', () => {
     const page = [claimFinding('threat', 'Konkret drohte Putin damit, Nordkorea mit Präzisionswaffen auszustatten.'), claimFinding('pact', 'Der Pakt gilt im Angriffsfall.')];
     expect([...pageSourceIds(kb, page, 'https://example.org/b#top')].sort()).toEqual(['a', 'b']);
     expect([...pageSourceIds(kb, page.slice(0, 1), 'https://example.org/x')]).toEqual([]);
+  });
+
+  it('counts a passage the page repeats (a caption over the lead) once', () => {
+    const lead = claimFinding('threat', 'Konkret drohte Putin damit, Nordkorea mit Präzisionswaffen auszustatten.');
+    expect([...pageSourceIds(kb, [lead, lead], 'https://example.org/x')]).toEqual([]);
   });
 });

@@ -3,10 +3,10 @@
  * No DOM and no browser API, so it is tested with plain objects.
  */
 import type { Claim, EntityType, Lang } from '../../../shared/kb/types.ts';
-import type { SourceInfo } from '../../../shared/messages.ts';
+import type { OccurrenceInfo, SourceInfo } from '../../../shared/messages.ts';
 import { pick } from '../../ui/kb-text.ts';
-import { groupBySource, samePassage } from '../../ui/sources.ts';
-import type { SourceQuote } from '../../ui/models.ts';
+import type { ClaimView } from '../../ui/models.ts';
+import { claimView, pageSources, type PassageEntry } from '../../ui/sources.ts';
 import type { Finding } from '../findings.ts';
 
 /** What the card models need from the compiled knowledge (a subset of match/knowledge.ts's Knowledge). */
@@ -41,10 +41,15 @@ export interface EntityCardModel {
 
 export interface ClaimCardModel {
   kind: 'claim';
+  /** The claim under the pointer. */
   claimId: string;
-  statement: string;
-  speaker: string | null;
-  others: SourceQuote[];
+  /** Every claim of the passage's sentence, the one under the pointer first; the card pages between them. */
+  claims: ClaimView[];
+  /** The sources this page is a copy of, left out of every list. */
+  own: string[];
+  /** The page's address: a page read recorded under it is the page itself, not another source. */
+  pageUrl: string;
+  lang: Lang;
 }
 
 export type CardModel = EntityCardModel | ClaimCardModel;
@@ -100,34 +105,46 @@ export function entityCardModel(kb: CardKnowledge, entityId: string, page: reado
   };
 }
 
-/** Passages of a source that must agree with the page before the page is taken to be that source. */
-const SAME_SOURCE_MIN = 2;
-
-/**
- * The knowledge base's sources this page is a copy of: by URL, or because several of the page's claim passages
- * are that source's own wording. Their passages are not "other" sources on this page.
- */
-export function pageSourceIds(kb: CardKnowledge, page: readonly Finding[], pageUrl: string): Set<string> {
-  const strip = (url: string) => url.split('#')[0];
-  const out = new Set<string>();
-  for (const source of kb.sources.values()) if (source.url && strip(source.url) === strip(pageUrl)) out.add(source.id);
-  const agreeing = new Map<string, number>();
-  for (const f of page) {
-    if (f.kind !== 'claim') continue;
-    for (const o of kb.claims.get(f.id)?.occurrences ?? []) {
-      if (samePassage(o.selector[0].exact, f.text)) agreeing.set(o.source, (agreeing.get(o.source) ?? 0) + 1);
-    }
-  }
-  for (const [id, count] of agreeing) if (count >= SAME_SOURCE_MIN) out.add(id);
-  return out;
+/** A claim's passages in the knowledge base, as the shared source list takes them. */
+export function kbEntries(kb: CardKnowledge, claimId: string): PassageEntry[] {
+  return (kb.claims.get(claimId)?.occurrences ?? []).map((o) => ({ sourceId: o.source, source: kb.sources.get(o.source), quote: o.selector[0].exact }));
 }
 
-/** The claim card for a finding: every other source, once, with its own wording of the claim and links. */
-export function claimCardModel(kb: CardKnowledge, finding: Finding, exclude: ReadonlySet<string>, lang: Lang): ClaimCardModel | null {
-  const claim = kb.claims.get(finding.id);
+/** A claim's passages as the background answers them (claim.details): the knowledge base's and the reader's own. */
+export function detailEntries(occurrences: readonly OccurrenceInfo[]): PassageEntry[] {
+  return occurrences.map((o) => ({ sourceId: o.source.id, source: o.source, quote: o.quote }));
+}
+
+/** The knowledge base's sources this page is a copy of (see ui/sources.ts pageSources). */
+export function pageSourceIds(kb: CardKnowledge, page: readonly Finding[], pageUrl: string): Set<string> {
+  const passages = page.filter((f) => f.kind === 'claim').map((f) => ({ claimId: f.id, text: f.text }));
+  return pageSources({ url: pageUrl, passages }, (id) => kbEntries(kb, id));
+}
+
+/** One claim of the card, from its passages (the knowledge base's first; the background's once they arrive). */
+export function claimViewOf(kb: CardKnowledge, claimId: string, page: { url: string; passage: string }, entries: readonly PassageEntry[], own: ReadonlySet<string>, lang: Lang): ClaimView | null {
+  const claim = kb.claims.get(claimId);
   if (!claim) return null;
   const speaker = claim.speaker ? kb.entities.get(claim.speaker) : undefined;
-  const entries = claim.occurrences.map((o) => ({ sourceId: o.source, source: kb.sources.get(o.source), quote: o.selector[0].exact }));
-  const others = groupBySource(entries, claim.id, lang, (e) => exclude.has(e.sourceId) || samePassage(e.quote, finding.text));
-  return { kind: 'claim', claimId: claim.id, statement: pick(claim.statement, lang), speaker: speaker ? pick(speaker.name, lang) : null, others };
+  return claimView({ id: claim.id, statement: pick(claim.statement, lang), speaker: speaker ? pick(speaker.name, lang) : null }, page, entries, own, lang);
+}
+
+/**
+ * The claim card for a passage: every claim the passage's sentence states (the one under the pointer first, each
+ * once however often the page repeats it), each with every other source.
+ * `sentence` is the claim findings that overlap the hovered one, in page order, the hovered one among them.
+ */
+export function claimCardModel(kb: CardKnowledge, finding: Finding, sentence: readonly Finding[], page: readonly Finding[], pageUrl: string, lang: Lang): ClaimCardModel | null {
+  const own = pageSourceIds(kb, page, pageUrl);
+  const picked = [finding, ...sentence.filter((f) => f.kind === 'claim' && f.id !== finding.id)];
+  const seen = new Set<string>();
+  const claims: ClaimView[] = [];
+  for (const f of picked) {
+    if (seen.has(f.id)) continue;
+    seen.add(f.id);
+    const view = claimViewOf(kb, f.id, { url: pageUrl, passage: f.text }, kbEntries(kb, f.id), own, lang);
+    if (view) claims.push(view);
+  }
+  if (claims.length === 0) return null;
+  return { kind: 'claim', claimId: claims[0]!.claimId, claims, own: [...own], pageUrl, lang };
 }

@@ -76,6 +76,7 @@ export class CardController {
       showClaim: (id) => this.scrollTo(id, 0),
       hrefFor,
       openReader: (item, claimId) => void this.openReader(item, claimId),
+      occurrences: (id) => this.send('claim.details', { id }).then((r) => (r.ok ? r.value.occurrences : null)),
     });
     layer.style.visibility = 'hidden';
     layer.hidden = false;
@@ -122,7 +123,7 @@ export class CardController {
     const all = this.session.findings();
     return finding.kind === 'entity'
       ? ui.entityCardModel(knowledge, finding.id, all, uiLang())
-      : ui.claimCardModel(knowledge, finding, ui.pageSourceIds(knowledge, all, location.href), uiLang());
+      : ui.cardForClaim(knowledge, finding, all, location.href, uiLang());
   }
 
   private async openReader(item: SourceQuote, claimId: string): Promise<void> {

@@ -4,20 +4,24 @@
  * so a copy of a small shared module in both bundles does no harm.
  */
 import { render } from 'preact';
+import type { Lang } from '../../../shared/kb/types.ts';
+import type { OccurrenceInfo } from '../../../shared/messages.ts';
 import themeCss from '../../ui/theme.css';
 import { Toolbar, type ToolbarActions } from '../annotations/Toolbar.tsx';
 import toolbarCss from '../annotations/toolbar.css';
 import { t } from '../../ui/i18n.ts';
 import type { PassageLink } from '../../ui/links.ts';
 import type { SourceQuote } from '../../ui/models.ts';
+import type { Finding } from '../findings.ts';
 import { Card } from '../hover-card/Card.tsx';
-import type { CardModel } from '../hover-card/card-model.ts';
+import { claimCardModel, type CardKnowledge, type CardModel, type ClaimCardModel } from '../hover-card/card-model.ts';
 import { ClaimCard } from '../hover-card/ClaimCard.tsx';
 import { EntityCard } from '../hover-card/EntityCard.tsx';
 import cardCss from '../hover-card/card.css';
 import { createShadowHost, type ShadowHost } from '../render/shadow-host.ts';
 
-export { claimCardModel, entityCardModel, pageSourceIds } from '../hover-card/card-model.ts';
+export { entityCardModel } from '../hover-card/card-model.ts';
+import { claimsInSentence } from '../hover-card/sentence.ts';
 
 /** The hover card's host, its layer hidden until a card opens. The style sheets come with the chunk. */
 export function createCardHost(): ShadowHost {
@@ -29,12 +33,19 @@ export function createToolbarHost(): ShadowHost {
   return createShadowHost('cl-annotate', `${themeCss}\n${toolbarCss}`);
 }
 
+/** The card for a claim highlight, with every claim its sentence states. */
+export function cardForClaim(kb: CardKnowledge, finding: Finding, page: readonly Finding[], pageUrl: string, lang: Lang): ClaimCardModel | null {
+  return claimCardModel(kb, finding, claimsInSentence(finding, page), page, pageUrl, lang);
+}
+
 /** What the card's buttons and links do; the content script owns the I/O. */
 export interface CardActions {
   close(): void;
   showClaim(claimId: string): void;
   hrefFor(link: PassageLink): string;
   openReader(item: SourceQuote, claimId: string): void;
+  /** Every passage of a claim the background knows, the pages the reader read included; null if it cannot say. */
+  occurrences?(claimId: string): Promise<readonly OccurrenceInfo[] | null>;
 }
 
 /** Renders the card for `model` into `layer`. */
@@ -45,7 +56,13 @@ export function showCard(layer: HTMLElement, model: CardModel, actions: CardActi
       {model.kind === 'entity' ? (
         <EntityCard model={model} onShowClaim={actions.showClaim} />
       ) : (
-        <ClaimCard model={model} hrefFor={actions.hrefFor} openReader={(item) => actions.openReader(item, model.claimId)} />
+        <ClaimCard
+          key={`${model.claimId}|${model.claims[0]?.passage}`}
+          model={model}
+          hrefFor={actions.hrefFor}
+          openReader={actions.openReader}
+          occurrences={actions.occurrences}
+        />
       )}
     </Card>,
     layer,
