@@ -1,16 +1,20 @@
 /**
- * `npm run annotate -- [--json] [--exclude-source ID] [--kb PATH] <file.txt|file.html|->`: prints the entities and
- * claims the matcher finds in a text, readable by default or as JSON for other tools (see scripts/cli/report.ts).
+ * `npm run annotate -- [--json] [--exclude-source ID] [--kb PATH] [--read FILE]... <file.txt|file.html|->`: prints
+ * the entities and claims the matcher finds in a text, readable by default or as JSON for other tools (see
+ * scripts/cli/report.ts). With `--read`, the files are read first, in order, and what they state is linked too.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEntry } from './cli/entry.ts';
+import type { KnowledgeBase, Lang } from '../shared/kb/types.ts';
+import { isLearnedEntity } from '../shared/learn/index.ts';
 import { buildMatcher } from '../shared/match/index.ts';
 import { parseArgs, USAGE, UsageError } from './cli/args.ts';
 import { formatReport } from './cli/format.ts';
 import { InputError, readInput } from './cli/input.ts';
 import { detectLang } from './cli/lang.ts';
 import { loadKb } from './cli/load-kb.ts';
+import { pageAddress, readPages, titleOf } from './cli/read.ts';
 import { buildReport } from './cli/report.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -33,10 +37,13 @@ export async function main(argv: readonly string[], io: AnnotateIo): Promise<num
       throw new InputError(`unknown source for --exclude-source: ${args.excludeSource} (known: ${known})`);
     }
     const input = await readInput(args.input, io.readStdin);
-    const matcher = buildMatcher(kb, { excludeSource: args.excludeSource });
     const lang = detectLang(input.text);
-    const result = matcher.match(input.text);
-    const report = buildReport({ kb, result, lang, excludeSource: args.excludeSource, ...input });
+    const known = args.read.length === 0 ? kb : await withReading(kb, args.read, args.input, input.text, lang);
+    const matcher = buildMatcher(known, { excludeSource: args.excludeSource });
+    const found = matcher.match(input.text);
+    // Learned names serve linking; the entities reported stay those the knowledge base describes.
+    const result = { ...found, entities: found.entities.filter((e) => !isLearnedEntity(e.entity)) };
+    const report = buildReport({ kb: known, result, lang, excludeSource: args.excludeSource, ...input });
     io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return 0;
   } catch (err) {
@@ -45,6 +52,12 @@ export async function main(argv: readonly string[], io: AnnotateIo): Promise<num
     else throw err;
     return err instanceof UsageError ? 2 : 1;
   }
+}
+
+/** The knowledge base with what the pages read teach, as it applies to this page. */
+async function withReading(kb: KnowledgeBase, read: readonly string[], input: string, text: string, lang: Lang) {
+  const reading = await readPages(kb, read);
+  return reading.knowledgeFor({ address: pageAddress(input, read), title: titleOf(text), text, lang });
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
