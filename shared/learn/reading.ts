@@ -10,8 +10,8 @@
  * page's own spellings of learned names ("Prigoschin" for "Prigozhin").
  */
 import type { Claim, Concept, Entity, EntityType, KnowledgeBase, Lang, Source } from '../kb/types.ts';
-import { buildMatcher, type Matcher } from '../match/index.ts';
-import type { EntityMatch } from '../match/types.ts';
+import { buildMatcher, type Matcher, type MatcherOptions } from '../match/index.ts';
+import type { EntityMatch, MatchResult } from '../match/types.ts';
 import { extractStatements, type Statement } from './extract.ts';
 import { detectLang } from './lang.ts';
 import type { NameMention } from './names.ts';
@@ -294,6 +294,15 @@ function daysBetween(a: string, b: string): number {
   const tb = Date.parse(b.length === 7 ? `${b}-01` : b);
   if (Number.isNaN(ta) || Number.isNaN(tb)) return 0;
   return Math.abs(ta - tb) / 86_400_000;
+}
+
+/**
+ * Links a page to what was read: the curated claims and the learned ones of the same story, found by one matcher.
+ * Returns the knowledge used (to look the claims and sources up) and what the matcher found.
+ */
+export function linkPage(reading: Reading, page: Page, options: MatcherOptions = {}): { kb: KnowledgeBase; result: MatchResult } {
+  const kb = reading.knowledgeFor(page);
+  return { kb, result: buildMatcher(kb, options).match(page.text) };
 }
 
 /** Whether a claim id is one learned from pages read. */
