@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeBase, Lang } from '../../shared/kb/types.ts';
-import { isLearnedClaim, linkPage, Reading } from '../../shared/learn/index.ts';
+import { isLearnedClaim, linkPage, Reading, type LinkOptions, type ReadingOptions } from '../../shared/learn/index.ts';
 import { add, emptyTally, percent, type Tally } from './metrics.ts';
 
 export interface StoryArticle {
@@ -99,10 +99,16 @@ function spansOf(text: string, quotes: readonly string[] | undefined): Span[] {
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** Reads `read`, annotates `page`, and scores the learned links against the shared statements. */
-export function evaluatePair(kb: KnowledgeBase, story: Story, read: StoryArticle, page: StoryArticle): PairResult {
-  const reading = new Reading(kb);
+export function evaluatePair(
+  kb: KnowledgeBase,
+  story: Story,
+  read: StoryArticle,
+  page: StoryArticle,
+  options: EvalOptions = {},
+): PairResult {
+  const reading = new Reading(kb, options.reading);
   reading.read({ address: read.file, title: read.title, text: read.text, lang: read.lang });
-  const { kb: known, result } = linkPage(reading, { address: page.file, title: page.title, text: page.text, lang: page.lang });
+  const { kb: known, result } = linkPage(reading, { address: page.file, title: page.title, text: page.text, lang: page.lang }, options.link);
   const claims = new Map(known.claims.map((c) => [c.id, c]));
   const shared = story.statements
     .map((s) => ({ id: s.id, inRead: spansOf(read.text, s.quotes[read.file]), inPage: spansOf(page.text, s.quotes[page.file]) }))
@@ -131,10 +137,16 @@ export function evaluatePair(kb: KnowledgeBase, story: Story, read: StoryArticle
   };
 }
 
+/** Settings to evaluate with (the defaults unless tuning). */
+export interface EvalOptions {
+  reading?: ReadingOptions;
+  link?: LinkOptions;
+}
+
 /** Every ordered pair of articles of every story. */
-export function evaluateStories(kb: KnowledgeBase, stories: readonly Story[]): PairResult[] {
+export function evaluateStories(kb: KnowledgeBase, stories: readonly Story[], options: EvalOptions = {}): PairResult[] {
   return stories.flatMap((story) =>
-    story.articles.flatMap((read) => story.articles.filter((p) => p !== read).map((page) => evaluatePair(kb, story, read, page))),
+    story.articles.flatMap((read) => story.articles.filter((p) => p !== read).map((page) => evaluatePair(kb, story, read, page, options))),
   );
 }
 

@@ -9,7 +9,8 @@
  *   nach Angaben", or German reported speech in the subjunctive ("sei", "habe", "werde"): `reported`;
  * - announces or agrees something ("announced", "will", "agreed", "kündigte an", "beschlossen"): `announcement`;
  * - gives a figure (a number, or "drei Milliarden", "five"): `figure`;
- * - or names who did what (a name, in a sentence of six words or more): `event`.
+ * - names who did what (a name, in a sentence of six words or more): `event`;
+ * - or, in six words or more, states anything else ("The talks lasted for an entire day."): `fact`.
  * The speaker is the name nearest the reporting words outside the quotation, or, for "he said" / "sagte er",
  * the person last named as a speaker or with a title before it.
  */
@@ -19,7 +20,7 @@ import { tokenize, type Tokens } from '../text/tokenize.ts';
 import { detectLang } from './lang.ts';
 import { findNames, type NameMention } from './names.ts';
 
-export type StatementKind = 'quote' | 'reported' | 'announcement' | 'figure' | 'event';
+export type StatementKind = 'quote' | 'reported' | 'announcement' | 'figure' | 'event' | 'fact';
 
 /** One statement-bearing sentence. Offsets are UTF-16 offsets into the text given to {@link extractStatements}. */
 export interface Statement {
@@ -87,7 +88,7 @@ const BOILERPLATE: readonly RegExp[] = [
   /\b(?:via (?:ap|afp|reuters|getty)|getty images|\/ap\/|\/dpa\b|\/afp\b|\(photo\b|\(foto\b|^file\s+[-–—])/i,
   /^\s*(?:published|updated|veröffentlicht|aktualisiert|stand)\b[^\n]{0,60}\d/i,
   /^\s*(?:by|von)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:[,|/·•(–-].*)?$/u,
-  /^\s*(?:[^|›»·•>]*[|›»·•>]){2,}[^|›»·•>]*$/,
+  /^\s*(?:[^|›·•>]*\s[|›·•>]\s){2,}[^|›·•>]*$/,
 ];
 
 /** Whether a line of the text is boilerplate rather than article prose. */
@@ -167,6 +168,7 @@ function kindsOf(text: string, tokens: Tokens, s: Sentence, names: readonly Name
   if (announced) kinds.push('announcement');
   if (figure) kinds.push('figure');
   if (names.length > 0 && s.last - s.first >= EVENT_WORDS) kinds.push('event');
+  if (kinds.length === 0 && s.last - s.first >= EVENT_WORDS) kinds.push('fact');
   return kinds;
 }
 

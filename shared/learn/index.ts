@@ -6,4 +6,14 @@ export { extractStatements, isBoilerplate, type Extraction, type Statement, type
 export { detectLang } from './lang.ts';
 export { findNames, looseKey, type NameMention } from './names.ts';
 export { NEWS_CONCEPTS } from './news-lexicon.ts';
-export { isLearnedClaim, isLearnedEntity, linkPage, Reading, type BaseKnowledge, type Page, type ReadingOptions } from './reading.ts';
+export {
+  isLearnedClaim,
+  isLearnedEntity,
+  LEARNED_THRESHOLD,
+  linkPage,
+  Reading,
+  type BaseKnowledge,
+  type LinkOptions,
+  type Page,
+  type ReadingOptions,
+} from './reading.ts';

@@ -10,12 +10,14 @@
  * page's own spellings of learned names ("Prigoschin" for "Prigozhin").
  */
 import type { Claim, Concept, Entity, EntityType, KnowledgeBase, Lang, Source } from '../kb/types.ts';
-import { buildMatcher, type Matcher, type MatcherOptions } from '../match/index.ts';
-import type { EntityMatch, MatchResult } from '../match/types.ts';
+import { buildMatcher, DEFAULT_THRESHOLD, type Matcher, type MatcherOptions } from '../match/index.ts';
+import type { ClaimMatch, EntityMatch, MatchResult } from '../match/types.ts';
 import { extractStatements, type Statement } from './extract.ts';
 import { detectLang } from './lang.ts';
 import type { NameMention } from './names.ts';
 import { NEWS_CONCEPTS } from './news-lexicon.ts';
+import { cognateConcepts } from './cognates.ts';
+import { normalizeWord } from '../text/normalize.ts';
 
 /** An article the reader has read (or a page to link). */
 export interface Page {
@@ -126,10 +128,15 @@ export class Reading {
     const pageEntities = new Set(named.map((m) => m.entity));
     const story = [...this.articles.values()].filter((a) => a.source.id !== page.address && this.sameStory(page, pageEntities, a));
     const storySources = new Set(story.map((a) => a.source.id));
-    const claims = this.claims.flatMap(({ claim }) => {
-      const occurrences = claim.occurrences.filter((o) => storySources.has(o.source));
-      return occurrences.length > 0 ? [{ ...claim, occurrences }] : [];
+    const kept = this.claims.flatMap((learned) => {
+      const occurrences = learned.claim.occurrences.filter((o) => storySources.has(o.source));
+      return occurrences.length > 0 ? [{ learned, claim: { ...learned.claim, occurrences } }] : [];
     });
+    const claims = kept.map((k) => k.claim);
+    const cognates = cognateConcepts(
+      { lang, words: wordSet(page.text) },
+      kept.map((k) => k.learned),
+    );
     const extraForms = new Map<string, string[]>();
     for (const m of named) if (m.form) extraForms.set(m.entity, [...(extraForms.get(m.entity) ?? []), m.form]);
     return {
@@ -138,7 +145,7 @@ export class Reading {
       sources: [...this.base.sources, ...story.map((a) => a.source)],
       entities: [...this.base.entities, ...this.entities.map((e) => toEntity(e, extraForms.get(e.id)))],
       claims: [...this.base.claims, ...claims],
-      concepts: this.concepts(),
+      concepts: [...this.concepts(), ...cognates],
     };
   }
 
@@ -215,32 +222,49 @@ export class Reading {
   }
 
   private learn(page: Page, lang: Lang, statement: Statement, named: readonly EntityMatch[]): void {
+    const claim = this.toClaim(page, `${LEARNED_CLAIM_PREFIX}${this.claims.length + 1}`, statement, named, true);
+    const words = wordSet(statement.text);
+    const duplicate = this.findDuplicate(words, lang);
+    if (duplicate) {
+      const known = duplicate.claim.occurrences.some((o) => o.source === page.address && o.selector[1].start === statement.start);
+      if (!known) duplicate.claim.occurrences.push(claim.occurrences[0]!);
+      return;
+    }
+    const index = this.claims.length;
+    this.claims.push({ claim, lang, words });
+    for (const w of words) this.postings.set(w, [...(this.postings.get(w) ?? []), index]);
+  }
+
+  /** A statement as a claim: its sentence, its speaker and the entities it names, its passage in the page. */
+  private toClaim(page: Page, id: string, statement: Statement, named: readonly EntityMatch[], learn: boolean): Claim {
     const inside = named.filter((m) => m.start >= statement.start && m.end <= statement.end);
     const speakerMatch = statement.speaker && named.find((m) => m.start === statement.speaker!.start);
-    if (statement.speaker && speakerMatch) {
+    if (learn && statement.speaker && speakerMatch) {
       const learned = this.entities.find((e) => e.id === speakerMatch.entity);
       if (learned && !statement.speaker.acronym) learned.type = 'person';
     }
     const speaker = speakerMatch?.entity;
     const about = [...new Set(inside.map((m) => m.entity))].filter((id) => id !== speaker);
-    const occurrence = occurrenceOf(page, statement.start, statement.end);
-    const words = wordSet(statement.text);
-    const duplicate = this.findDuplicate(words, lang);
-    if (duplicate) {
-      const known = duplicate.claim.occurrences.some((o) => o.source === page.address && o.selector[1].start === statement.start);
-      if (!known) duplicate.claim.occurrences.push(occurrence);
-      return;
-    }
-    const claim: Claim = {
-      id: `${LEARNED_CLAIM_PREFIX}${this.claims.length + 1}`,
+    return {
+      id,
       statement: { de: statement.text, en: statement.text },
       about,
-      occurrences: [occurrence],
+      occurrences: [occurrenceOf(page, statement.start, statement.end)],
       ...(speaker && { speaker }),
     };
-    const index = this.claims.length;
-    this.claims.push({ claim, lang, words });
-    for (const w of words) this.postings.set(w, [...(this.postings.get(w) ?? []), index]);
+  }
+
+  /** The page's own statements as claims (ids `page:N`), to score the read passages against them in turn. */
+  pageClaims(page: Page): Claim[] {
+    const lang = page.lang ?? detectLang(page.text);
+    const { statements, names } = extractStatements(page.text, lang);
+    const named = this.nameEntities(page.text, names, false);
+    return statements.map((st, i) => this.toClaim(page, `page:${i}`, st, named, false));
+  }
+
+  /** The sources read, by address. */
+  source(address: string): Source | undefined {
+    return this.articles.get(address)?.source;
   }
 
   /** A learned claim in the same language whose words are nearly the same (republished wire copy). */
@@ -284,9 +308,9 @@ function occurrenceOf(page: Page, start: number, end: number): Claim['occurrence
   };
 }
 
-/** The distinct lower-case words of a sentence. */
+/** The distinct normalised words of a text. */
 function wordSet(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return new Set((text.match(/[\p{L}\p{N}]+/gu) ?? []).map(normalizeWord));
 }
 
 function daysBetween(a: string, b: string): number {
@@ -296,13 +320,68 @@ function daysBetween(a: string, b: string): number {
   return Math.abs(ta - tb) / 86_400_000;
 }
 
+/** Options for {@link linkPage}: the matcher's, and the score from which a learned statement is linked. */
+export interface LinkOptions extends MatcherOptions {
+  learnedThreshold?: number;
+}
+
+/**
+ * Score from which a page's sentence states a learned statement. Lower than the curated claims' threshold: a
+ * learned claim has one rendering, written by one outlet, where a curated one has several and a canonical
+ * statement. Chosen on the fitted stories (see scripts/eval/stories.ts).
+ */
+export const LEARNED_THRESHOLD = 0.3;
+
 /**
  * Links a page to what was read: the curated claims and the learned ones of the same story, found by one matcher.
- * Returns the knowledge used (to look the claims and sources up) and what the matcher found.
+ * The matcher measures how much of a claim's rendering a sentence covers; a learned rendering is one outlet's
+ * sentence, often longer or shorter than the page's. So a learned statement is also scored the other way round,
+ * the page's statements as claims and the read passage as the sentence, and the better of the two counts: a
+ * short sentence wholly stated in a long one links either way. A page sentence links to at most one passage of
+ * each article read (its best).
+ * Returns the knowledge used (to look the claims and sources up) and what was found.
  */
-export function linkPage(reading: Reading, page: Page, options: MatcherOptions = {}): { kb: KnowledgeBase; result: MatchResult } {
+export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}): { kb: KnowledgeBase; result: MatchResult } {
   const kb = reading.knowledgeFor(page);
-  return { kb, result: buildMatcher(kb, options).match(page.text) };
+  const curated = options.threshold ?? DEFAULT_THRESHOLD;
+  const learned = options.learnedThreshold ?? LEARNED_THRESHOLD;
+  const forward = buildMatcher(kb, { ...options, threshold: Math.min(curated, learned) }).match(page.text);
+  const scores = new Map<string, ClaimMatch>();
+  const keep = (m: ClaimMatch) => {
+    const key = `${m.start}|${m.claim}`;
+    const prior = scores.get(key);
+    if (!prior || prior.score < m.score) scores.set(key, m);
+  };
+  for (const m of forward.claims) if (isLearnedClaim(m.claim)) keep(m);
+  const pageClaims = reading.pageClaims(page);
+  if (pageClaims.length > 0) {
+    const reverse = buildMatcher({ entities: kb.entities, claims: pageClaims, concepts: kb.concepts }, { threshold: learned });
+    const spanOf = new Map(pageClaims.map((c) => [c.id, c.occurrences[0]!.selector[1]]));
+    const learnedClaims = kb.claims.filter((c) => isLearnedClaim(c.id));
+    for (const source of kb.sources) {
+      if (!reading.source(source.id)) continue;
+      for (const m of reverse.match(source.text).claims) {
+        const at = spanOf.get(m.claim)!;
+        for (const c of learnedClaims) {
+          const stated = c.occurrences.some((o) => o.source === source.id && o.selector[1].start < m.end && m.start < o.selector[1].end);
+          if (stated) keep({ claim: c.id, start: at.start, end: at.end, score: m.score });
+        }
+      }
+    }
+  }
+  const sourcesOf = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, new Set(c.occurrences.map((o) => o.source))]));
+  const linked: ClaimMatch[] = [];
+  const taken = new Map<number, Set<string>>();
+  for (const m of [...scores.values()].filter((m) => m.score >= learned).sort((a, b) => b.score - a.score)) {
+    const sources = sourcesOf.get(m.claim)!;
+    const used = taken.get(m.start) ?? new Set<string>();
+    if ([...sources].every((s) => used.has(s))) continue;
+    for (const s of sources) used.add(s);
+    taken.set(m.start, used);
+    linked.push(m);
+  }
+  const claims = [...forward.claims.filter((c) => !isLearnedClaim(c.claim) && c.score >= curated), ...linked];
+  return { kb, result: { entities: forward.entities, claims: claims.sort((a, b) => a.start - b.start || b.score - a.score) } };
 }
 
 /** Whether a claim id is one learned from pages read. */
