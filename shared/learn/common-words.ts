@@ -44,7 +44,7 @@ king queen prince pope judge ambassador envoy
 praesident praesidentin bundespraesident bundeskanzler kanzler kanzlerin ministerin minister sprecher sprecherin
 chef chefin staatsanwalt staatsanwaeltin oberstaatsanwalt machthaber konteradmiral herr frau regierungschef
 ministerpraesident aussenminister aussenministerin finanzminister finanzministerin verteidigungsminister
-innenminister botschafter richter richterin papst koenig koenigin
+innenminister botschafter richter richterin papst koenig koenigin buergermeister buergermeisterin
 `;
 
 /**
@@ -58,7 +58,7 @@ mensch menschen leute kind kinder frau frauen mann maenner familie familien pers
 land laender laendern stadt staedte hauptstadt dorf region welt staat staaten regierung regierungen
 polizei armee militaer truppen soldaten kaempfer krieg kriege angriff angriffe anschlag
 bericht berichte berichten angaben angabe sprache nachricht nachrichten medien zeitung fernsehen presse
-pressekonferenz pressemitteilung mitteilung erklaerung interview aussage aussagen rede gespraech gespraeche
+journalist journalisten reporter reportern pressekonferenz pressemitteilung mitteilung erklaerung interview aussage aussagen rede gespraech gespraeche
 frage fragen antwort antworten grund gruende ziel ziele weg wege seite seiten teil teile fall faelle
 schritt schritte lage situation problem probleme folge folgen ergebnis ergebnisse hinweis hinweise
 geld euro dollar franken milliarden milliarde millionen million prozent zahl zahlen preis preise kosten
@@ -118,7 +118,7 @@ export function endsInTitle(word: string): boolean {
 }
 
 const GERMAN_TITLE_ENDINGS = ['praesident', 'praesidentin', 'minister', 'ministerin', 'kanzler', 'kanzlerin', 'sprecher', 'sprecherin',
-    'chef', 'chefin', 'anwalt', 'admiral', 'general', 'haber', 'botschafter', 'leiter', 'leiterin'];
+    'chef', 'chefin', 'anwalt', 'admiral', 'general', 'haber', 'botschafter', 'leiter', 'leiterin', 'meister', 'meisterin'];
 
 /** Abbreviations in capitals that are not organisations or places. */
 export const NOT_ACRONYMS: ReadonlySet<string> = new Set(

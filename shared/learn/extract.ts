@@ -78,6 +78,7 @@ const NUMBER_WORDS = new Set(
 const PRONOUNS = new Set('he she they er sie'.split(' '));
 
 const QUOTE_CHARS = /[„“”"«»]/g;
+const OPENING_MARKS = new Set(['„', '“', '"', '«', '»', '‚', '‘', '(']);
 const DIGIT = /\d/;
 
 /** Lines that are not running text: credits, copyright, bylines, dates, prompts to read on, navigation. */
@@ -87,7 +88,7 @@ const BOILERPLATE: readonly RegExp[] = [
   /\b(?:read more|read also|see also|related|more on this|mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|weiterlesen|jetzt abonnieren|subscribe|newsletter|sign up|share this|zum artikel)\b/i,
   /\b(?:via (?:ap|afp|reuters|getty)|getty images|\/ap\/|\/dpa\b|\/afp\b|\(photo\b|\(foto\b|^file\s+[-–—])/i,
   /^\s*(?:published|updated|veröffentlicht|aktualisiert|stand)\b[^\n]{0,60}\d/i,
-  /^\s*(?:by|von)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:[,|/·•(–-].*)?$/u,
+  /^\s*(?:[Bb]y|[Vv]on)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:[,|/·•(–-].*)?$/u,
   /^\s*(?:[^|›·•>]*\s[|›·•>]\s){2,}[^|›·•>]*$/,
 ];
 
@@ -124,7 +125,10 @@ export function extractStatements(text: string, lang: Lang = detectLang(text)): 
     const person = speaker ?? own.find((m) => m.person);
     if (person && !person.acronym) lastPerson = person;
     if (kinds.length === 0) continue;
-    const statement: Statement = { start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end), kinds, names: own };
+    // A quotation's opening mark stands before the sentence's first word: it belongs to the statement.
+    let start = sentence.start;
+    while (start > 0 && OPENING_MARKS.has(text[start - 1]!)) start--;
+    const statement: Statement = { start, end: sentence.end, text: text.slice(start, sentence.end), kinds, names: own };
     if (speaker) statement.speaker = speaker;
     statements.push(statement);
   }
@@ -151,7 +155,8 @@ function skippedLines(text: string, tokens: Tokens): (s: Sentence) => boolean {
 
 function kindsOf(text: string, tokens: Tokens, s: Sentence, names: readonly NameMention[], lang: Lang): StatementKind[] {
   const kinds: StatementKind[] = [];
-  const body = text.slice(s.start, s.end);
+  const opening = s.start > 0 && OPENING_MARKS.has(text[s.start - 1]!) ? text[s.start - 1]! : '';
+  const body = opening + text.slice(s.start, s.end);
   const quotes = body.match(QUOTE_CHARS)?.length ?? 0;
   if (quotes > 0 && quotedWords(body) >= 3) kinds.push('quote');
   let reported = false;

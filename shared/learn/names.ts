@@ -110,16 +110,21 @@ export function sentenceNames(text: string, tokens: Tokens, sentence: Sentence, 
       continue;
     }
     let last = k;
+    let noun = false;
     while (last + 1 < sentence.last && last - k < 3) {
       const gap = text.slice(tokens.end[last]!, tokens.start[last + 1]!);
       const next = info[last + 1 - sentence.first]!;
       if (!NAME_GAP.test(gap)) break;
       if (!next.candidate && !(lang === 'de' && HYPHEN_GAP.test(gap))) break;
-      if (lang === 'de' && HYPHEN_GAP.test(gap) && endsCompound(last + 1)) break;
+      if (lang === 'de' && HYPHEN_GAP.test(gap) && endsCompound(last + 1)) {
+        noun = true;
+        break;
+      }
       last++;
     }
     out.push(mention(k, last));
-    k = last + 1;
+    // The noun that closes a compound ("-Lecks") is no name of its own.
+    k = last + (noun ? 2 : 1);
   }
   return out;
 
@@ -134,6 +139,10 @@ export function sentenceNames(text: string, tokens: Tokens, sentence: Sentence, 
     const after = j + 1 < sentence.last ? text.slice(tokens.end[j]!, tokens.start[j + 1]!) : '';
     if (HYPHEN_GAP.test(after)) return false;
     const w = info[j - sentence.first]!;
+    // "Nord-Stream-Lecks", "US-Küstenwache": after two hyphens, or after an acronym, the last part is the noun.
+    const hyphens = (text.slice(tokens.start[j - 1]!, tokens.start[j]!).match(/[-‐‑]/g) ?? []).length;
+    const twoBefore = j - 2 >= sentence.first && HYPHEN_GAP.test(text.slice(tokens.end[j - 2]!, tokens.start[j - 1]!));
+    if (hyphens > 0 && (twoBefore || info[j - 1 - sentence.first]!.acronym)) return true;
     return !w.candidate || isGermanCommonNoun(w.norm) || w.norm.length > 9;
   }
 

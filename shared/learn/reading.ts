@@ -330,7 +330,7 @@ export interface LinkOptions extends MatcherOptions {
  * learned claim has one rendering, written by one outlet, where a curated one has several and a canonical
  * statement. Chosen on the fitted stories (see scripts/eval/stories.ts).
  */
-export const LEARNED_THRESHOLD = 0.3;
+export const LEARNED_THRESHOLD = 0.4;
 
 /**
  * Links a page to what was read: the curated claims and the learned ones of the same story, found by one matcher.
@@ -369,6 +369,9 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
       }
     }
   }
+  // Only the page's statements link: not its headings, captions or credits.
+  const statementAt = new Set(pageClaims.map((c) => c.occurrences[0]!.selector[1].start));
+  for (const [key, m] of scores) if (!statementAt.has(m.start)) scores.delete(key);
   const sourcesOf = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, new Set(c.occurrences.map((o) => o.source))]));
   const linked: ClaimMatch[] = [];
   const taken = new Map<number, Set<string>>();
