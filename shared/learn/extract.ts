@@ -188,8 +188,9 @@ function quotedWords(body: string): number {
 
 /** Where the quotation of a sentence lies, so that names inside it are not taken for its speaker. */
 function quotedRange(text: string, s: Sentence): { start: number; end: number } | undefined {
-  const body = text.slice(s.start, s.end);
-  const marks = [...body.matchAll(QUOTE_CHARS)].map((m) => m.index);
+  const from = s.start > 0 && OPENING_MARKS.has(text[s.start - 1]!) ? s.start - 1 : s.start;
+  const body = text.slice(from, s.end);
+  const marks = [...body.matchAll(QUOTE_CHARS)].map((m) => m.index + from - s.start);
   if (marks.length === 0) return undefined;
   if (marks.length === 1) {
     // One mark: a quotation that opens here and runs on, or one that began in an earlier sentence.

@@ -211,12 +211,17 @@ export class Reading {
 
   private extend(entity: LearnedEntity, m: NameMention): void {
     entity.forms.add(m.text);
-    if (m.person && entity.type !== 'person') entity.type = 'person';
-    if (entity.type === 'person' && m.words > 1) {
-      const words = m.text.split(/[\s]+/);
-      const surname = words.at(-1)!;
-      entity.forms.add(surname);
-      const key = m.key.split(' ').at(-1)!;
+    if (m.person || entity.type === 'person') this.markPerson(entity);
+  }
+
+  /** A person is named by the last name alone after the first mention: "Kowalczyk" for "Marta Kowalczyk". */
+  private markPerson(entity: LearnedEntity): void {
+    entity.type = 'person';
+    for (const form of [...entity.forms]) {
+      const words = form.split(/\s+/);
+      if (words.length < 2) continue;
+      entity.forms.add(words.at(-1)!);
+      const key = entity.key.split(' ').at(-1)!;
       if (!this.bySurname.has(key)) this.bySurname.set(key, entity);
     }
   }
@@ -241,7 +246,7 @@ export class Reading {
     const speakerMatch = statement.speaker && named.find((m) => m.start === statement.speaker!.start);
     if (learn && statement.speaker && speakerMatch) {
       const learned = this.entities.find((e) => e.id === speakerMatch.entity);
-      if (learned && !statement.speaker.acronym) learned.type = 'person';
+      if (learned && !statement.speaker.acronym) this.markPerson(learned);
     }
     const speaker = speakerMatch?.entity;
     const about = [...new Set(inside.map((m) => m.entity))].filter((id) => id !== speaker);
