@@ -172,5 +172,5 @@ describe('annotate errors: one line on stderr, non-zero exit', () => {
     const piped = spawnSync('npx', ['tsx', 'scripts/annotate.ts', '--json', '-'], { encoding: 'utf8', input: 'Kim Jong Un traf Putin.' });
     expect(piped.status).toBe(0);
     expect(JSON.parse(piped.stdout).entities.map((e: { id: string }) => e.id)).toEqual(['kim-jong-un', 'vladimir-putin']);
-  });
+  }, 120_000); // two spawned processes on a shared, busy machine
 });
