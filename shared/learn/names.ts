@@ -179,7 +179,14 @@ export function findNames(text: string, tokens: Tokens, sentences: readonly Sent
     const key = looseKey(tokens.norm[k]!);
     const taken = names.some((m) => m.start === tokens.start[k]);
     if (!taken && UPPER_START.test(raw) && known.has(key) && !FUNCTION_AND_CALENDAR.has(tokens.norm[k]!)) {
-      out.push({ start: tokens.start[k]!, end: tokens.end[k]!, text: raw, key, words: 1, person: false, acronym: false });
+      const next = names[0];
+      const gap = next && k + 1 < s.last && next.start === tokens.start[k + 1] ? text.slice(tokens.end[k]!, next.start) : undefined;
+      if (next && gap !== undefined && NAME_GAP.test(gap)) {
+        // "Nord Stream 1 transported …": the opening word and the name after it are one name.
+        names[0] = { ...next, start: tokens.start[k]!, text: text.slice(tokens.start[k]!, next.end), key: `${key} ${next.key}`, words: next.words + 1 };
+      } else {
+        out.push({ start: tokens.start[k]!, end: tokens.end[k]!, text: raw, key, words: 1, person: false, acronym: false });
+      }
     }
     out.push(...names);
   });

@@ -246,7 +246,8 @@ export class Reading {
     const speakerMatch = statement.speaker && named.find((m) => m.start === statement.speaker!.start);
     if (learn && statement.speaker && speakerMatch) {
       const learned = this.entities.find((e) => e.id === speakerMatch.entity);
-      if (learned && !statement.speaker.acronym) this.markPerson(learned);
+      // A speaker named in full is a person; one word may as well be a country or a ministry ("Sweden said").
+      if (learned && !statement.speaker.acronym && statement.speaker.words > 1) this.markPerson(learned);
     }
     const speaker = speakerMatch?.entity;
     const about = [...new Set(inside.map((m) => m.entity))].filter((id) => id !== speaker);
