@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildKb } from '../../scripts/kb/build.ts';
+import { buildMatcher } from '../match/index.ts';
 import { isLearnedClaim, linkPage, Reading, type Page } from './index.ts';
 
 const { kb } = buildKb('shared/kb');
@@ -134,6 +135,16 @@ describe('Reading: linking a page to what was read', () => {
     const later = { ...page('https://other.example/tanker', OWN_WORDS), date: '2023-09-01' };
     expect(linksOf(reading, later)).toEqual([]);
     expect(linksOf(reading, { ...later, date: '2023-03-08' })).toHaveLength(1);
+  });
+
+  it('finds the curated claims on a page exactly as without any reading', () => {
+    // Another article of the seed story read first: its statements are learned and link, and change nothing else.
+    const reading = new Reading(kb);
+    reading.read(page('https://seed.example/b', kb.sources[1]!.text));
+    const article = kb.sources[0]!;
+    const { result } = linkPage(reading, page('https://seed.example/a', article.text));
+    expect(result.claims.some((m) => isLearnedClaim(m.claim))).toBe(true);
+    expect(result.claims.filter((m) => !isLearnedClaim(m.claim))).toEqual(buildMatcher(kb).match(article.text).claims);
   });
 
   it('leaves the curated knowledge as it was', () => {

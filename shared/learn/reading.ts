@@ -84,7 +84,8 @@ export class Reading {
   private readonly postings = new Map<string, number[]>();
 
   constructor(
-    private readonly base: BaseKnowledge,
+    /** The curated knowledge, as given. */
+    readonly base: BaseKnowledge,
     options: ReadingOptions = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
@@ -351,7 +352,12 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   const kb = reading.knowledgeFor(page);
   const curated = options.threshold ?? DEFAULT_THRESHOLD;
   const learned = options.learnedThreshold ?? LEARNED_THRESHOLD;
-  const forward = buildMatcher(kb, { ...options, threshold: Math.min(curated, learned) }).match(page.text);
+  // The curated claims are matched as without any reading, so that nothing read changes how they are found. The
+  // learned ones get a matcher of their own, so that a feature's rarity is counted among the story's statements:
+  // the story's names, in most of them, weigh less than the words that tell its statements apart.
+  const found = buildMatcher(reading.base, { ...options, threshold: curated }).match(page.text);
+  const learnedClaims = kb.claims.filter((c) => isLearnedClaim(c.id));
+  const forward = buildMatcher({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }, { threshold: learned }).match(page.text);
   const scores = new Map<string, ClaimMatch>();
   const keep = (m: ClaimMatch) => {
     const key = `${m.start}|${m.claim}`;
@@ -363,7 +369,6 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   if (pageClaims.length > 0) {
     const reverse = buildMatcher({ entities: kb.entities, claims: pageClaims, concepts: kb.concepts }, { threshold: learned });
     const spanOf = new Map(pageClaims.map((c) => [c.id, c.occurrences[0]!.selector[1]]));
-    const learnedClaims = kb.claims.filter((c) => isLearnedClaim(c.id));
     for (const source of kb.sources) {
       if (!reading.source(source.id)) continue;
       for (const m of reverse.match(source.text).claims) {
@@ -389,8 +394,8 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
     taken.set(m.start, used);
     linked.push(m);
   }
-  const claims = [...forward.claims.filter((c) => !isLearnedClaim(c.claim) && c.score >= curated), ...linked];
-  return { kb, result: { entities: forward.entities, claims: claims.sort((a, b) => a.start - b.start || b.score - a.score) } };
+  const claims = [...found.claims, ...linked];
+  return { kb, result: { entities: found.entities, claims: claims.sort((a, b) => a.start - b.start || b.score - a.score) } };
 }
 
 /** Whether a claim id is one learned from pages read. */
