@@ -6,9 +6,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEntry } from './cli/entry.ts';
-import type { KnowledgeBase, Lang } from '../shared/kb/types.ts';
-import { isLearnedEntity } from '../shared/learn/index.ts';
-import { buildMatcher } from '../shared/match/index.ts';
+import type { KnowledgeBase } from '../shared/kb/types.ts';
+import { linkPage, type Page } from '../shared/learn/index.ts';
+import { buildMatcher, type MatcherOptions } from '../shared/match/index.ts';
 import { parseArgs, USAGE, UsageError } from './cli/args.ts';
 import { formatReport } from './cli/format.ts';
 import { InputError, readInput } from './cli/input.ts';
@@ -38,11 +38,13 @@ export async function main(argv: readonly string[], io: AnnotateIo): Promise<num
     }
     const input = await readInput(args.input, io.readStdin);
     const lang = detectLang(input.text);
-    const known = args.read.length === 0 ? kb : await withReading(kb, args.read, args.input, input.text, lang);
-    const matcher = buildMatcher(known, { excludeSource: args.excludeSource });
-    const found = matcher.match(input.text);
-    // Learned names serve linking; the entities reported stay those the knowledge base describes.
-    const result = { ...found, entities: found.entities.filter((e) => !isLearnedEntity(e.entity)) };
+    const options = { excludeSource: args.excludeSource };
+    const page: Page = { address: pageAddress(args.input, args.read), title: titleOf(input.text), text: input.text, lang };
+    // With pages read, learned names serve linking only: the entities reported stay those the knowledge base describes.
+    const { known, result } =
+      args.read.length === 0
+        ? { known: kb, result: buildMatcher(kb, options).match(input.text) }
+        : await withReading(kb, args.read, page, options);
     const report = buildReport({ kb: known, result, lang, excludeSource: args.excludeSource, ...input });
     io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return 0;
@@ -54,10 +56,10 @@ export async function main(argv: readonly string[], io: AnnotateIo): Promise<num
   }
 }
 
-/** The knowledge base with what the pages read teach, as it applies to this page. */
-async function withReading(kb: KnowledgeBase, read: readonly string[], input: string, text: string, lang: Lang) {
-  const reading = await readPages(kb, read);
-  return reading.knowledgeFor({ address: pageAddress(input, read), title: titleOf(text), text, lang });
+/** The page linked to the pages read (and to the curated claims), and the knowledge that links refer to. */
+async function withReading(kb: KnowledgeBase, read: readonly string[], page: Page, options: MatcherOptions) {
+  const { kb: known, result } = linkPage(await readPages(kb, read), page, options);
+  return { known, result };
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
