@@ -177,5 +177,5 @@ describe('annotate errors: one line on stderr, non-zero exit', () => {
     expect(JSON.parse(piped.stdout).entities.map((e: { id: string }) => e.id)).toEqual(['kim-jong-un', 'vladimir-putin']);
     // Two real `npx tsx` processes: about 1.5 s each on an idle machine, 3.5 s each on a loaded 2-core one, past
     // Vitest's default 5 s. The test is about exit status and stderr, not speed.
-  }, 30_000);
+  }, 120_000);
 });

@@ -1,16 +1,20 @@
 /**
- * `npm run annotate -- [--json] [--exclude-source ID] [--kb PATH] <file.txt|file.html|->`: prints the entities and
- * claims the matcher finds in a text, readable by default or as JSON for other tools (see scripts/cli/report.ts).
+ * `npm run annotate -- [--json] [--exclude-source ID] [--kb PATH] [--read FILE]... <file.txt|file.html|->`: prints
+ * the entities and claims the matcher finds in a text, readable by default or as JSON for other tools (see
+ * scripts/cli/report.ts). With `--read`, the files are read first, in order, and what they state is linked too.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEntry } from './cli/entry.ts';
-import { buildMatcher } from '../shared/match/index.ts';
+import type { KnowledgeBase } from '../shared/kb/types.ts';
+import { linkPage, type Page } from '../shared/learn/index.ts';
+import { buildMatcher, type MatcherOptions } from '../shared/match/index.ts';
 import { parseArgs, USAGE, UsageError } from './cli/args.ts';
 import { formatReport } from './cli/format.ts';
 import { InputError, readInput } from './cli/input.ts';
 import { detectLang } from './cli/lang.ts';
 import { loadKb } from './cli/load-kb.ts';
+import { pageAddress, readPages, titleOf } from './cli/read.ts';
 import { buildReport } from './cli/report.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -33,10 +37,15 @@ export async function main(argv: readonly string[], io: AnnotateIo): Promise<num
       throw new InputError(`unknown source for --exclude-source: ${args.excludeSource} (known: ${known})`);
     }
     const input = await readInput(args.input, io.readStdin);
-    const matcher = buildMatcher(kb, { excludeSource: args.excludeSource });
     const lang = detectLang(input.text);
-    const result = matcher.match(input.text);
-    const report = buildReport({ kb, result, lang, excludeSource: args.excludeSource, ...input });
+    const options = { excludeSource: args.excludeSource };
+    const page: Page = { address: pageAddress(args.input, args.read), title: titleOf(input.text), text: input.text, lang };
+    // With pages read, learned names serve linking only: the entities reported stay those the knowledge base describes.
+    const { known, result } =
+      args.read.length === 0
+        ? { known: kb, result: buildMatcher(kb, options).match(input.text) }
+        : await withReading(kb, args.read, page, options);
+    const report = buildReport({ kb: known, result, lang, excludeSource: args.excludeSource, ...input });
     io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return 0;
   } catch (err) {
@@ -45,6 +54,12 @@ export async function main(argv: readonly string[], io: AnnotateIo): Promise<num
     else throw err;
     return err instanceof UsageError ? 2 : 1;
   }
+}
+
+/** The page linked to the pages read (and to the curated claims), and the knowledge that links refer to. */
+async function withReading(kb: KnowledgeBase, read: readonly string[], page: Page, options: MatcherOptions) {
+  const { kb: known, result } = linkPage(await readPages(kb, read), page, options);
+  return { known, result };
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

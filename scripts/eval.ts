@@ -1,5 +1,6 @@
 /**
- * `npm run eval [-- --threshold 0.5] [--sweep]`: the matcher's honest quality figures on held-out text.
+ * `npm run eval [-- --threshold 0.5] [--sweep] [--stories DIR [--fit a,b] [--verbose]]`: the matcher's honest
+ * quality figures on held-out text; with --stories, how well pages read are linked (see scripts/eval/stories.ts).
  * Our own articles are split once: the first half of each file is for development (looked at while improving the
  * matcher), the second half only ever reported. See scripts/eval/heldout.ts for what each check measures.
  */
@@ -10,6 +11,7 @@ import { buildKb } from './kb/build.ts';
 import { DEFAULT_THRESHOLD } from '../shared/match/index.ts';
 import { leaveOneOut, scoreArticle, scoreDistractors, type Distractor, type EvalArticle } from './eval/heldout.ts';
 import { add, emptyTally, percent, precision, recall, type Tally } from './eval/metrics.ts';
+import { runStories } from './eval/stories.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
@@ -73,6 +75,13 @@ function main(): void {
   const { kb, problems } = buildKb(join(root, 'shared/kb'));
   if (problems.length) console.error(`warning: the KB build reported ${problems.length} problem(s); run npm run build-kb`);
   if (args.includes('--sweep')) return sweep(kb);
+  const stories = args.indexOf('--stories');
+  if (stories >= 0) {
+    // Linking of pages read, on real multi-outlet stories kept outside the repository (scripts/eval/stories.ts).
+    const fit = args.indexOf('--fit');
+    const fitted = new Set(fit >= 0 ? (args[fit + 1] ?? '').split(',').filter(Boolean) : []);
+    return console.log(runStories(kb, args[stories + 1] ?? '', fitted, args.includes('--verbose')));
+  }
   const english = readJson<EvalArticle[]>('scripts/eval/data/english.json');
   const german = readJson<EvalArticle[]>('scripts/eval/data/german.json');
   const distractors = readJson<Distractor[]>('scripts/eval/data/distractors.json');

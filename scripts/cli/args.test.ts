@@ -8,9 +8,20 @@ describe('parseArgs', () => {
       excludeSource: 'a1',
       kbPath: 'dist/kb.json',
       input: 'page.html',
+      read: [],
     });
-    expect(parseArgs(['-'])).toEqual({ json: false, excludeSource: undefined, kbPath: undefined, input: '-' });
+    expect(parseArgs(['-'])).toEqual({ json: false, excludeSource: undefined, kbPath: undefined, input: '-', read: [] });
     expect(parseArgs(['--', '--odd-name.txt']).input).toBe('--odd-name.txt');
+  });
+
+  it('collects every --read in order, in both spellings', () => {
+    expect(parseArgs(['--read', 'a.txt', '--json', '--read=b.html', 'page.txt'])).toMatchObject({
+      read: ['a.txt', 'b.html'],
+      input: 'page.txt',
+      json: true,
+    });
+    expect(() => parseArgs(['--read', '-', 'page.txt'])).toThrow(UsageError);
+    expect(() => parseArgs(['page.txt', '--read'])).toThrow(new UsageError('--read needs a value'));
   });
 
   it('rejects unknown options, missing values and a wrong number of inputs', () => {

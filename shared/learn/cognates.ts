@@ -1,0 +1,60 @@
+/**
+ * Cognates: German and English share many words of Latin and Greek stock that only spelling tells apart
+ * (katastrophal / catastrophic, Analyse / analysis, Sabotage / sabotage, Zentrum / centre). Two words of
+ * different languages with the same spelling-insensitive stem become one concept for the matcher, built for the
+ * page being linked from its words and those of the learned statements. Short words are left out: false friends
+ * are short ("Gift", "also", "will", "Rat").
+ */
+import type { Concept, Lang } from '../kb/types.ts';
+
+const MIN_LENGTH = 6;
+const STEM = 6;
+
+/** The spelling-insensitive stem of a normalised word, or undefined for a short one. */
+export function cognateKey(word: string): string | undefined {
+  if (word.length < MIN_LENGTH || /\d/.test(word)) return undefined;
+  const key = word
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/z/g, 's')
+    .replace(/c(?!h)/g, 'k')
+    .replace(/qu/g, 'kv')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/ue/g, 'u')
+    .replace(/(.)\1+/g, '$1');
+  return key.slice(0, STEM);
+}
+
+/** Words of one text, in one language. */
+export interface Words {
+  lang: Lang;
+  words: ReadonlySet<string>;
+}
+
+/** Concepts joining words of the page with words of the learned statements in the other language. */
+export function cognateConcepts(page: Words, learned: readonly Words[]): Concept[] {
+  const pageKeys = new Map<string, Set<string>>();
+  for (const w of page.words) {
+    const key = cognateKey(w);
+    if (key) pageKeys.set(key, (pageKeys.get(key) ?? new Set()).add(w));
+  }
+  const joined = new Map<string, Set<string>>();
+  for (const statement of learned) {
+    if (statement.lang === page.lang) continue;
+    for (const w of statement.words) {
+      const key = cognateKey(w);
+      const mine = key && pageKeys.get(key);
+      if (!mine || mine.has(w)) continue;
+      const set = joined.get(key) ?? new Set(mine);
+      joined.set(key, set.add(w));
+    }
+  }
+  return [...joined].map(([key, words]) => {
+    const terms = [...words].sort().map((w) => `${w}$`);
+    return { id: `cognate-${key}`, de: terms, en: terms };
+  });
+}

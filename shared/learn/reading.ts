@@ -1,0 +1,409 @@
+/**
+ * What the reader has read, as knowledge the matcher already understands. Every statement of every article read
+ * becomes a claim (its renderings: the sentence itself; its speaker and entities: from the extraction; its
+ * occurrence: the passage in the article read), and every open-world name an entity, so that the one matcher
+ * (shared/match) scores a new page's sentences against them with the same features, weights and rules as the
+ * curated claims. Wire copy republished by several sites is one claim with several occurrences.
+ *
+ * Linking a page asks for {@link Reading.knowledgeFor}: the curated knowledge plus the learned claims of the
+ * same story (articles that share names with the page, recent enough), minus the page's own passages, plus the
+ * page's own spellings of learned names ("Prigoschin" for "Prigozhin").
+ */
+import type { Claim, Concept, Entity, EntityType, KnowledgeBase, Lang, Source } from '../kb/types.ts';
+import { buildMatcher, DEFAULT_THRESHOLD, type Matcher, type MatcherOptions } from '../match/index.ts';
+import type { ClaimMatch, EntityMatch, MatchResult } from '../match/types.ts';
+import { extractStatements, type Statement } from './extract.ts';
+import { detectLang } from './lang.ts';
+import type { NameMention } from './names.ts';
+import { NEWS_CONCEPTS } from './news-lexicon.ts';
+import { cognateConcepts } from './cognates.ts';
+import { normalizeWord } from '../text/normalize.ts';
+
+/** An article the reader has read (or a page to link). */
+export interface Page {
+  /** Its address: the URL in the browser, the file path on the command line. */
+  address: string;
+  title: string;
+  /** The main text, as extracted; occurrence offsets point into it. */
+  text: string;
+  lang?: Lang;
+  /** Publication date from the page, `YYYY-MM-DD` (or `YYYY-MM`), if it gives one. */
+  date?: string;
+}
+
+/** The curated knowledge the reading builds on. */
+export type BaseKnowledge = Pick<KnowledgeBase, 'version' | 'entities' | 'claims' | 'concepts' | 'sources'>;
+
+/** Options for linking. */
+export interface ReadingOptions {
+  /** Entities (curated or learned) a read article must share with the page to count as the same story. */
+  storyEntities?: number;
+  /** Read articles dated further than this many days from the page are another story. */
+  maxDays?: number;
+  /** Word overlap (Jaccard) from which two statements are one (republished wire copy). */
+  duplicate?: number;
+}
+
+const DEFAULTS: Required<ReadingOptions> = { storyEntities: 2, maxDays: 14, duplicate: 0.7 };
+
+/** Prefixes of learned ids, so they never clash with curated ones. */
+export const LEARNED_CLAIM_PREFIX = 'learned:';
+export const LEARNED_ENTITY_PREFIX = 'name:';
+
+interface LearnedEntity {
+  id: string;
+  /** Loose key of the full name (see looseKey). */
+  key: string;
+  type: EntityType;
+  forms: Set<string>;
+}
+
+interface ReadArticle {
+  source: Source;
+  /** Curated and learned entities it names. */
+  entities: Set<string>;
+}
+
+interface LearnedClaim {
+  claim: Claim;
+  lang: Lang;
+  words: Set<string>;
+}
+
+/** What was read, in order, and what it taught. */
+export class Reading {
+  private readonly options: Required<ReadingOptions>;
+  private readonly kbEntities: Matcher;
+  private readonly articles = new Map<string, ReadArticle>();
+  private readonly entities: LearnedEntity[] = [];
+  private readonly byKey = new Map<string, LearnedEntity>();
+  /** Single-word keys of people's last names, for "Lukaschenko" after "Alexander Lukaschenko". */
+  private readonly bySurname = new Map<string, LearnedEntity>();
+  private readonly claims: LearnedClaim[] = [];
+  /** For each word, the learned claims holding it (finding duplicates without comparing with all). */
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(
+    /** The curated knowledge, as given. */
+    readonly base: BaseKnowledge,
+    options: ReadingOptions = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+    this.kbEntities = buildMatcher({ entities: base.entities, claims: [], concepts: [] });
+  }
+
+  /** Learns an article: its statements become claims (or further occurrences of known ones), its names entities. */
+  read(page: Page): void {
+    const lang = page.lang ?? detectLang(page.text);
+    if (this.articles.has(page.address)) this.forget(page.address);
+    const { statements, names } = extractStatements(page.text, lang);
+    const named = this.nameEntities(page.text, names, true);
+    const source: Source = { id: page.address, title: page.title, date: page.date ?? '', lang, text: page.text };
+    this.articles.set(page.address, { source, entities: new Set(named.map((m) => m.entity)) });
+    for (const statement of statements) this.learn(page, lang, statement, named);
+  }
+
+  /** The addresses read, in order. */
+  get addresses(): string[] {
+    return [...this.articles.keys()];
+  }
+
+  /** How many statements were learned (duplicates counted once). */
+  get size(): number {
+    return this.claims.length;
+  }
+
+  /** The learned claims, each with every passage that states it. */
+  learnedClaims(): Claim[] {
+    return this.claims.map((c) => c.claim);
+  }
+
+  /**
+   * The knowledge to link `page` with: the curated knowledge base, the learned names (with the page's own
+   * spellings of them), and the claims learned from other articles of the same story. The page's own passages
+   * never link it to itself.
+   */
+  knowledgeFor(page: Page): KnowledgeBase {
+    const lang = page.lang ?? detectLang(page.text);
+    const named = this.nameEntities(page.text, extractStatements(page.text, lang).names, false);
+    const pageEntities = new Set(named.map((m) => m.entity));
+    const story = [...this.articles.values()].filter((a) => a.source.id !== page.address && this.sameStory(page, pageEntities, a));
+    const storySources = new Set(story.map((a) => a.source.id));
+    const kept = this.claims.flatMap((learned) => {
+      const occurrences = learned.claim.occurrences.filter((o) => storySources.has(o.source));
+      return occurrences.length > 0 ? [{ learned, claim: { ...learned.claim, occurrences } }] : [];
+    });
+    const claims = kept.map((k) => k.claim);
+    const cognates = cognateConcepts(
+      { lang, words: wordSet(page.text) },
+      kept.map((k) => k.learned),
+    );
+    const extraForms = new Map<string, string[]>();
+    for (const m of named) if (m.form) extraForms.set(m.entity, [...(extraForms.get(m.entity) ?? []), m.form]);
+    return {
+      format: 1,
+      version: `${this.base.version}+read:${this.articles.size}`,
+      sources: [...this.base.sources, ...story.map((a) => a.source)],
+      entities: [...this.base.entities, ...this.entities.map((e) => toEntity(e, extraForms.get(e.id)))],
+      claims: [...this.base.claims, ...claims],
+      concepts: [...this.concepts(), ...cognates],
+    };
+  }
+
+  /** The curated concepts and the general news vocabulary, so learned statements meet across German and English. */
+  concepts(): Concept[] {
+    return [...this.base.concepts, ...NEWS_CONCEPTS];
+  }
+
+  private sameStory(page: Page, pageEntities: ReadonlySet<string>, article: ReadArticle): boolean {
+    if (page.date && article.source.date && daysBetween(page.date, article.source.date) > this.options.maxDays) return false;
+    let shared = 0;
+    for (const e of article.entities) if (pageEntities.has(e) && ++shared >= this.options.storyEntities) return true;
+    return false;
+  }
+
+  private forget(address: string): void {
+    this.articles.delete(address);
+    for (const c of this.claims) c.claim.occurrences = c.claim.occurrences.filter((o) => o.source !== address);
+  }
+
+  /**
+   * The entities a text names, curated and learned, with their spans. When `learn` is set, new names become
+   * learned entities; otherwise a name is linked to a learned one by its spelling-insensitive key, and the
+   * text's own spelling is returned as `form`, to be added to that entity for this page.
+   */
+  private nameEntities(text: string, names: readonly NameMention[], learn: boolean): (EntityMatch & { form?: string })[] {
+    const curated = this.kbEntities.matchEntities(text);
+    const out: (EntityMatch & { form?: string })[] = [...curated];
+    for (const m of names) {
+      if (curated.some((c) => c.start < m.end && m.start < c.end)) continue;
+      let entity = this.lookup(m);
+      if (!entity && !learn) continue;
+      if (!entity) entity = this.create(m);
+      else if (learn) this.extend(entity, m);
+      out.push({ entity: entity.id, start: m.start, end: m.end, ...(!entity.forms.has(m.text) && { form: m.text }) });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  private lookup(m: NameMention): LearnedEntity | undefined {
+    const exact = this.byKey.get(m.key);
+    if (exact) return exact;
+    if (m.words === 1) return this.bySurname.get(m.key);
+    const last = m.key.split(' ').at(-1)!;
+    const single = this.byKey.get(last);
+    return single?.type === 'person' || m.person ? single : undefined;
+  }
+
+  private create(m: NameMention): LearnedEntity {
+    const id = `${LEARNED_ENTITY_PREFIX}${m.key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || this.entities.length}`;
+    const taken = this.entities.some((e) => e.id === id);
+    const entity: LearnedEntity = {
+      id: taken ? `${id}-${this.entities.length}` : id,
+      key: m.key,
+      type: m.person ? 'person' : m.acronym ? 'organization' : 'place',
+      forms: new Set(),
+    };
+    this.entities.push(entity);
+    this.byKey.set(m.key, entity);
+    this.extend(entity, m);
+    return entity;
+  }
+
+  private extend(entity: LearnedEntity, m: NameMention): void {
+    entity.forms.add(m.text);
+    if (m.person || entity.type === 'person') this.markPerson(entity);
+  }
+
+  /** A person is named by the last name alone after the first mention: "Kowalczyk" for "Marta Kowalczyk". */
+  private markPerson(entity: LearnedEntity): void {
+    entity.type = 'person';
+    for (const form of [...entity.forms]) {
+      const words = form.split(/\s+/);
+      if (words.length < 2) continue;
+      entity.forms.add(words.at(-1)!);
+      const key = entity.key.split(' ').at(-1)!;
+      if (!this.bySurname.has(key)) this.bySurname.set(key, entity);
+    }
+  }
+
+  private learn(page: Page, lang: Lang, statement: Statement, named: readonly EntityMatch[]): void {
+    const claim = this.toClaim(page, `${LEARNED_CLAIM_PREFIX}${this.claims.length + 1}`, statement, named, true);
+    const words = wordSet(statement.text);
+    const duplicate = this.findDuplicate(words, lang);
+    if (duplicate) {
+      const known = duplicate.claim.occurrences.some((o) => o.source === page.address && o.selector[1].start === statement.start);
+      if (!known) duplicate.claim.occurrences.push(claim.occurrences[0]!);
+      return;
+    }
+    const index = this.claims.length;
+    this.claims.push({ claim, lang, words });
+    for (const w of words) this.postings.set(w, [...(this.postings.get(w) ?? []), index]);
+  }
+
+  /** A statement as a claim: its sentence, its speaker and the entities it names, its passage in the page. */
+  private toClaim(page: Page, id: string, statement: Statement, named: readonly EntityMatch[], learn: boolean): Claim {
+    const inside = named.filter((m) => m.start >= statement.start && m.end <= statement.end);
+    const speakerMatch = statement.speaker && named.find((m) => m.start === statement.speaker!.start);
+    if (learn && statement.speaker && speakerMatch) {
+      const learned = this.entities.find((e) => e.id === speakerMatch.entity);
+      // A speaker named in full is a person; one word may as well be a country or a ministry ("Sweden said").
+      if (learned && !statement.speaker.acronym && statement.speaker.words > 1) this.markPerson(learned);
+    }
+    const speaker = speakerMatch?.entity;
+    const about = [...new Set(inside.map((m) => m.entity))].filter((id) => id !== speaker);
+    return {
+      id,
+      statement: { de: statement.text, en: statement.text },
+      about,
+      occurrences: [occurrenceOf(page, statement.start, statement.end)],
+      ...(speaker && { speaker }),
+    };
+  }
+
+  /** The page's own statements as claims (ids `page:N`), to score the read passages against them in turn. */
+  pageClaims(page: Page): Claim[] {
+    const lang = page.lang ?? detectLang(page.text);
+    const { statements, names } = extractStatements(page.text, lang);
+    const named = this.nameEntities(page.text, names, false);
+    return statements.map((st, i) => this.toClaim(page, `page:${i}`, st, named, false));
+  }
+
+  /** The sources read, by address. */
+  source(address: string): Source | undefined {
+    return this.articles.get(address)?.source;
+  }
+
+  /** A learned claim in the same language whose words are nearly the same (republished wire copy). */
+  private findDuplicate(words: ReadonlySet<string>, lang: Lang): LearnedClaim | undefined {
+    const overlap = new Map<number, number>();
+    for (const w of words) for (const i of this.postings.get(w) ?? []) overlap.set(i, (overlap.get(i) ?? 0) + 1);
+    let best: LearnedClaim | undefined;
+    let bestScore = this.options.duplicate;
+    for (const [i, shared] of overlap) {
+      const c = this.claims[i]!;
+      if (c.lang !== lang) continue;
+      const score = shared / (words.size + c.words.size - shared);
+      if (score >= bestScore) (best = c), (bestScore = score);
+    }
+    return best;
+  }
+}
+
+function toEntity(e: LearnedEntity, extra: readonly string[] | undefined): Entity {
+  const forms = [...new Set([...e.forms, ...(extra ?? [])])];
+  const name = [...e.forms].sort((a, b) => b.length - a.length)[0] ?? e.key;
+  const aliases = e.type === 'person' ? forms.flatMap((f) => (/s$/.test(f) ? [f] : [f, `${f}s`])) : forms;
+  return {
+    id: e.id,
+    type: e.type,
+    name: { de: name, en: name },
+    description: { de: 'aus gelesenen Artikeln gelernt', en: 'learned from articles read' },
+    aliases: [...new Set(aliases)].sort(),
+  };
+}
+
+/** A passage of a read page as a W3C Web Annotation occurrence, like the curated ones. */
+function occurrenceOf(page: Page, start: number, end: number): Claim['occurrences'][number] {
+  const exact = page.text.slice(start, end);
+  return {
+    source: page.address,
+    selector: [
+      { type: 'TextQuoteSelector', exact, prefix: page.text.slice(Math.max(0, start - 32), start), suffix: page.text.slice(end, end + 32) },
+      { type: 'TextPositionSelector', start, end },
+    ],
+  };
+}
+
+/** The distinct normalised words of a text. */
+function wordSet(text: string): Set<string> {
+  return new Set((text.match(/[\p{L}\p{N}]+/gu) ?? []).map(normalizeWord));
+}
+
+function daysBetween(a: string, b: string): number {
+  const ta = Date.parse(a.length === 7 ? `${a}-01` : a);
+  const tb = Date.parse(b.length === 7 ? `${b}-01` : b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return 0;
+  return Math.abs(ta - tb) / 86_400_000;
+}
+
+/** Options for {@link linkPage}: the matcher's, and the score from which a learned statement is linked. */
+export interface LinkOptions extends MatcherOptions {
+  learnedThreshold?: number;
+}
+
+/**
+ * Score from which a page's sentence states a learned statement. Lower than the curated claims' threshold: a
+ * learned claim has one rendering, written by one outlet, where a curated one has several and a canonical
+ * statement. Chosen on the fitted stories (see scripts/eval/stories.ts).
+ */
+export const LEARNED_THRESHOLD = 0.4;
+
+/**
+ * Links a page to what was read: the curated claims and the learned ones of the same story, found by one matcher.
+ * The matcher measures how much of a claim's rendering a sentence covers; a learned rendering is one outlet's
+ * sentence, often longer or shorter than the page's. So a learned statement is also scored the other way round,
+ * the page's statements as claims and the read passage as the sentence, and the better of the two counts: a
+ * short sentence wholly stated in a long one links either way. A page sentence links to at most one passage of
+ * each article read (its best).
+ * Returns the knowledge used (to look the claims and sources up) and what was found.
+ */
+export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}): { kb: KnowledgeBase; result: MatchResult } {
+  const kb = reading.knowledgeFor(page);
+  const curated = options.threshold ?? DEFAULT_THRESHOLD;
+  const learned = options.learnedThreshold ?? LEARNED_THRESHOLD;
+  // The curated claims are matched as without any reading, so that nothing read changes how they are found. The
+  // learned ones get a matcher of their own, so that a feature's rarity is counted among the story's statements:
+  // the story's names, in most of them, weigh less than the words that tell its statements apart.
+  const found = buildMatcher(reading.base, { ...options, threshold: curated }).match(page.text);
+  const learnedClaims = kb.claims.filter((c) => isLearnedClaim(c.id));
+  const forward = buildMatcher({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }, { threshold: learned }).match(page.text);
+  const scores = new Map<string, ClaimMatch>();
+  const keep = (m: ClaimMatch) => {
+    const key = `${m.start}|${m.claim}`;
+    const prior = scores.get(key);
+    if (!prior || prior.score < m.score) scores.set(key, m);
+  };
+  for (const m of forward.claims) if (isLearnedClaim(m.claim)) keep(m);
+  const pageClaims = reading.pageClaims(page);
+  if (pageClaims.length > 0) {
+    const reverse = buildMatcher({ entities: kb.entities, claims: pageClaims, concepts: kb.concepts }, { threshold: learned });
+    const spanOf = new Map(pageClaims.map((c) => [c.id, c.occurrences[0]!.selector[1]]));
+    for (const source of kb.sources) {
+      if (!reading.source(source.id)) continue;
+      for (const m of reverse.match(source.text).claims) {
+        const at = spanOf.get(m.claim)!;
+        for (const c of learnedClaims) {
+          const stated = c.occurrences.some((o) => o.source === source.id && o.selector[1].start < m.end && m.start < o.selector[1].end);
+          if (stated) keep({ claim: c.id, start: at.start, end: at.end, score: m.score });
+        }
+      }
+    }
+  }
+  // Only the page's statements link: not its headings, captions or credits.
+  const statementAt = new Set(pageClaims.map((c) => c.occurrences[0]!.selector[1].start));
+  for (const [key, m] of scores) if (!statementAt.has(m.start)) scores.delete(key);
+  const sourcesOf = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, new Set(c.occurrences.map((o) => o.source))]));
+  const linked: ClaimMatch[] = [];
+  const taken = new Map<number, Set<string>>();
+  for (const m of [...scores.values()].filter((m) => m.score >= learned).sort((a, b) => b.score - a.score)) {
+    const sources = sourcesOf.get(m.claim)!;
+    const used = taken.get(m.start) ?? new Set<string>();
+    if ([...sources].every((s) => used.has(s))) continue;
+    for (const s of sources) used.add(s);
+    taken.set(m.start, used);
+    linked.push(m);
+  }
+  const claims = [...found.claims, ...linked];
+  return { kb, result: { entities: found.entities, claims: claims.sort((a, b) => a.start - b.start || b.score - a.score) } };
+}
+
+/** Whether a claim id is one learned from pages read. */
+export function isLearnedClaim(id: string): boolean {
+  return id.startsWith(LEARNED_CLAIM_PREFIX);
+}
+
+/** Whether an entity id is a name learned from pages read. */
+export function isLearnedEntity(id: string): boolean {
+  return id.startsWith(LEARNED_ENTITY_PREFIX);
+}
