@@ -121,7 +121,7 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
       while (f < entities.length && entities[f]!.start < sentence.end) f++;
       const features = passageFeatures(tokens, sentence.first, sentence.last, entities.slice(e, f), lexicon, space, false);
       for (const { claim, score } of claimIndex.select(features, threshold, distinct)) {
-        out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(score * 1000) / 1000 });
+        out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(score * 1000) / 1000, coverage: score });
       }
     }
     return out;
