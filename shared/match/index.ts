@@ -112,14 +112,14 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
   }
   const claimIndex = new ClaimIndex(claims, renderings, space);
 
-  const matchClaims = (tokens: Tokens, sentences: readonly Sentence[], entities: readonly EntityMatch[]): ClaimMatch[] => {
+  const matchClaims = (text: string, tokens: Tokens, sentences: readonly Sentence[], entities: readonly EntityMatch[]): ClaimMatch[] => {
     const out: ClaimMatch[] = [];
     let e = 0;
     for (const sentence of sentences) {
       while (e < entities.length && entities[e]!.start < sentence.start) e++;
       let f = e;
       while (f < entities.length && entities[f]!.start < sentence.end) f++;
-      const features = passageFeatures(tokens, sentence.first, sentence.last, entities.slice(e, f), lexicon, space, false);
+      const features = passageFeatures(tokens, sentence.first, sentence.last, entities.slice(e, f), lexicon, space, false, text);
       for (const { claim, score } of claimIndex.select(features, threshold, distinct)) {
         out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(score * 1000) / 1000, coverage: score });
       }
@@ -136,7 +136,7 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
       const tokens = tokenize(text);
       const sentences = splitSentences(text, tokens);
       const entities = findEntities(entityIndex, text, tokens, sentences);
-      return { entities, claims: matchClaims(tokens, sentences, entities) };
+      return { entities, claims: matchClaims(text, tokens, sentences, entities) };
     },
   };
 }
