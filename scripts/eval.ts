@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { buildKb } from './kb/build.ts';
 import { buildMatcher, DEFAULT_THRESHOLD } from '../shared/match/index.ts';
+import { calibrated } from '../shared/match/calibration.ts';
+import { breakpoints, type Judged } from './eval/calibrate.ts';
 import type { KnowledgeBase, Lang } from '../shared/kb/types.ts';
 import { prChart, type Curve } from './eval/chart.ts';
 import {
   leaveOneOut,
   scoreArticle,
   scoreDistractors,
+  judgeArticle,
   sweepArticle,
   sweepLeaveOneOut,
   type Distractor,
@@ -84,7 +87,12 @@ const REALTEXT = process.env['REALTEXT'] ?? join(root, '..', 'shared', 'realtext
 const pct = (t: Tally) => `R ${percent(t.goldFound, t.gold)}, P ${percent(t.foundRight, t.found)}`;
 
 /** The real articles: leave-one-article-out per language, the figures at the shipped threshold, entities. */
-function realSection(kb: KnowledgeBase, set: RealSet, threshold: number, verbose: boolean): { lines: string[]; curves: Curve[] } {
+function realSection(
+  kb: KnowledgeBase,
+  set: RealSet,
+  threshold: number,
+  verbose: boolean,
+): { lines: string[]; curves: Curve[]; judged: Judged[] } {
   const matcher = buildMatcher(kb, { threshold: GRID[0] });
   const found = runReal(matcher, set, goldOfClaims(kb, set));
   const sweeps: Sweep[] = set.articles.map((a, i) => GRID.map((t) => scoreReal(set, a, found[i]!, t).tally));
@@ -125,6 +133,32 @@ function realSection(kb: KnowledgeBase, set: RealSet, threshold: number, verbose
     `Thresholds chosen with one article left out: ${[...new Set(loao.thresholds)].sort().join(', ')}; on all ${set.articles.length} articles: ${GRID[choose(sweeps)]} (${pct(all)}).`,
     '',
   );
+  // Calibration checked like the threshold: fitted on the other articles, read on the left-out one.
+  const judged = set.articles.map((a, i) => scoreReal(set, a, found[i]!, threshold).judged);
+  const bins = [0.5, 0.7, 0.85, 1.01].map(() => ({ predicted: 0, right: 0, count: 0 }));
+  judged.forEach((list, i) => {
+    const points = breakpoints(judged.filter((_, j) => j !== i).flat().map((j) => ({ coverage: j.found.coverage, right: j.right })));
+    for (const j of list) {
+      const p = calibrated(j.found.coverage, points);
+      const bin = bins[[0.5, 0.7, 0.85, 1.01].findIndex((edge) => p < edge)]!;
+      bin.predicted += p;
+      bin.right += j.right ? 1 : 0;
+      bin.count++;
+    }
+  });
+  lines.push(
+    'Calibration, leave one article out (score fitted on the other articles): reported claims by score,',
+    'mean score against share right:',
+    '',
+    row(['score', 'claims', 'mean score', 'share right']),
+    row(['---', '---', '---', '---']),
+    ...bins.flatMap((b, k) =>
+      b.count
+        ? [row([['< 0.5', '0.5–0.7', '0.7–0.85', '≥ 0.85'][k]!, String(b.count), (b.predicted / b.count).toFixed(2), (b.right / b.count).toFixed(2)])]
+        : [],
+    ),
+    '',
+  );
   if (verbose) {
     set.articles.forEach((a, i) => {
       const s = scoreReal(set, a, found[i]!, threshold);
@@ -138,7 +172,7 @@ function realSection(kb: KnowledgeBase, set: RealSet, threshold: number, verbose
     });
     lines.push('');
   }
-  return { lines, curves };
+  return { lines, curves, judged: judged.flat().map((j) => ({ coverage: j.found.coverage, right: j.right })) };
 }
 
 /** Own-set curves: the corpus left out article by article, and our own articles (dev and test halves together). */
@@ -176,8 +210,18 @@ function main(): void {
   const set = loadRealSet(REALTEXT, seedTexts(kb));
   const real = set
     ? realSection(kb, set, threshold, verbose)
-    : { lines: ['### Real articles by other outlets', '', `Skipped: no labelled real articles at ${REALTEXT} (set REALTEXT to their folder).`, ''], curves: [] };
+    : {
+        lines: ['### Real articles by other outlets', '', `Skipped: no labelled real articles at ${REALTEXT} (set REALTEXT to their folder).`, ''],
+        curves: [],
+        judged: [],
+      };
   if (args.includes('--real')) return console.log(real.lines.join('\n'));
+  if (args.includes('--calibrate')) {
+    const matcher = buildMatcher(kb, { threshold });
+    const own = [...english, ...german, ...fresh].flatMap((a) => judgeArticle(kb, a, matcher));
+    console.log(JSON.stringify(breakpoints([...real.judged, ...own])));
+    return;
+  }
   const d = scoreDistractors(kb, distractors, { threshold });
   const out = [
     `Claim threshold ${threshold}; KB ${kb.version}: ${kb.claims.length} claims, ${kb.entities.length} entities, ${kb.concepts.length} concepts.`,

@@ -122,6 +122,15 @@ export function sweepArticle(kb: KnowledgeBase, article: EvalArticle, matcher: M
   return sweepOf(claims, claimsFound(matcher, text), grid);
 }
 
+/** Each claim a matcher reports in an own article, with its raw coverage and whether a gold label bears it out. */
+export function judgeArticle(kb: KnowledgeBase, article: EvalArticle, matcher: Matcher): { coverage: number; right: boolean }[] {
+  const { text, claims } = prepareArticle(kb, article);
+  return claimsFound(matcher, text).map((f) => ({
+    coverage: f.coverage,
+    right: claims.some((g) => g.id === f.id && g.start < f.end && f.start < g.end),
+  }));
+}
+
 /** Leave-one-out over the corpus, as tallies at each threshold of `grid`, one list per article. */
 export function sweepLeaveOneOut(kb: KnowledgeBase, grid: readonly number[], options: MatcherOptions = {}): Tally[][] {
   return kb.sources.map((source) => {

@@ -194,26 +194,13 @@ export class ClaimIndex {
       let hits = contentHits[r]!;
       for (const f of rendering.common) {
         if (!sentence.has(f)) continue;
-        const w = weight[f]!;
-        sum += w;
-        if (!entity[f]) (sumContent += w), hits++;
+        sum += weight[f]!;
+        if (!entity[f]) (sumContent += weight[f]!), hits++;
       }
       const coverage = sum / (rendering.total + this.prior);
-      if (coverage < threshold) {
-        const dbg = (globalThis as { __why?: string[] }).__why;
-        if (dbg && coverage > 0.3) dbg.push(`low ${this.claims[rendering.claim]!.id} ${coverage.toFixed(3)}`);
-        continue;
-      }
-      if (rendering.content > 0 && (sumContent / rendering.content < CONTENT_SHARE || hits < MIN_CONTENT_HITS)) {
-        const dbg = (globalThis as { __why?: string[] }).__why;
-        if (dbg) dbg.push(`content ${this.claims[rendering.claim]!.id} ${coverage.toFixed(3)} hits ${hits}`);
-        continue;
-      }
-      if (this.substitutes(rendering, sentence)) {
-        const dbg = (globalThis as { __why?: string[] }).__why;
-        if (dbg) dbg.push(`veto ${this.claims[rendering.claim]!.id} ${coverage.toFixed(3)}`);
-        continue;
-      }
+      if (coverage < threshold) continue;
+      if (rendering.content > 0 && (sumContent / rendering.content < CONTENT_SHARE || hits < MIN_CONTENT_HITS)) continue;
+      if (this.substitutes(rendering, sentence)) continue;
       const prior = best.get(rendering.claim);
       if (!prior || coverage > prior.score) best.set(rendering.claim, { score: coverage, covered: sum, rendering: r });
     }

@@ -5,6 +5,7 @@
 import type { Claim, KnowledgeBase } from '../kb/types.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import { tokenize, type Tokens } from '../text/tokenize.ts';
+import { calibrated } from './calibration.ts';
 import { ClaimIndex } from './claims.ts';
 import { buildEntityIndex, scanEntities, type EntityIndex, type ShortMention } from './entities.ts';
 import { FeatureSpace, passageFeatures } from './features.ts';
@@ -121,7 +122,7 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
       while (f < entities.length && entities[f]!.start < sentence.end) f++;
       const features = passageFeatures(tokens, sentence.first, sentence.last, entities.slice(e, f), lexicon, space, false, text);
       for (const { claim, score } of claimIndex.select(features, threshold, distinct)) {
-        out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(score * 1000) / 1000, coverage: score });
+        out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(calibrated(score) * 1000) / 1000, coverage: score });
       }
     }
     return out;
