@@ -7,7 +7,8 @@
 
 /** [raw coverage, share right] in increasing order of both. */
 export const CALIBRATION: readonly (readonly [number, number])[] = [
-  [0.416, 0.669], [0.441, 0.721], [0.476, 0.735], [0.54, 0.809], [0.6, 0.815], [0.645, 0.935], [0.72, 0.961], [0.852, 0.977],
+  [0.264, 0.661], [0.291, 0.661], [0.33, 0.687], [0.375, 0.69], [0.425, 0.715], [0.459, 0.743], [0.491, 0.9], [0.55, 0.969],
+  [0.708, 0.984],
 ];
 
 /** The calibrated score of a raw coverage, 0..1; the raw coverage itself where no table is given. */

@@ -21,9 +21,9 @@ const ENTITIES = [
 ];
 
 const CONCEPTS: Concept[] = [
-  { id: 'threaten', de: ['droh'], en: ['threat'] },
+  { id: 'threaten', de: ['droh', 'gedroht'], en: ['threat'] },
   { id: 'weapons', de: ['*waffe'], en: ['weapon', 'arms$', 'arm$'] },
-  { id: 'supply', de: ['liefer', 'ausstatt', 'ausruest'], en: ['suppl', 'deliver', 'arm$'] },
+  { id: 'supply', de: ['liefer', 'ausstatt', 'auszustatt', 'ausruest'], en: ['suppl', 'deliver', 'arm$'] },
   { id: 'worried', de: ['besorgt', 'beunruhig'], en: ['troubl', 'concern', 'worr'] },
   { id: 'bridge', de: ['bruecke'], en: ['bridge'] },
   { id: 'build', de: ['bau'], en: ['build'] },
@@ -91,7 +91,7 @@ describe('claim matching', () => {
   });
 
   it('reports two claims in one sentence when each has words of its own there', () => {
-    const found = claimsIn('Putin threatened to supply North Korea with weapons, and both countries will build a bridge.');
+    const found = claimsIn('Putin threatened to supply North Korea with weapons, and Russia and North Korea will build a bridge.');
     expect(found.sort()).toEqual(['bridge', 'threat']);
   });
 

@@ -125,7 +125,8 @@ export function passageFeatures(
   for (let k = first; k < last; k++) {
     const start = tokens.start[k]!;
     if (text !== undefined) {
-      const comma = k > first && text.slice(tokens.end[k - 1]!, start).includes(',');
+      let comma = false;
+      if (k > first) for (let i = tokens.end[k - 1]!; i < start && !comma; i++) comma = text.charCodeAt(i) === 44;
       if (comma) aside = false;
       const w = tokens.norm[k]!;
       if (ASIDE_OPENERS.has(w) || (comma && RELATIVE.has(w))) aside = true;
