@@ -7,8 +7,7 @@
 
 /** [raw coverage, share right] in increasing order of both. */
 export const CALIBRATION: readonly (readonly [number, number])[] = [
-  [0.264, 0.661], [0.291, 0.661], [0.33, 0.687], [0.375, 0.69], [0.425, 0.715], [0.459, 0.743], [0.491, 0.9], [0.55, 0.969],
-  [0.708, 0.984],
+  [0.274, 0.477], [0.307, 0.62], [0.364, 0.702], [0.444, 0.752], [0.491, 0.901], [0.55, 0.969], [0.708, 0.985],
 ];
 
 /** The calibrated score of a raw coverage, 0..1; the raw coverage itself where no table is given. */

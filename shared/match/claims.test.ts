@@ -124,6 +124,19 @@ describe('claim matching', () => {
     expect(warningsIn('Wenn es so weit kommt, warnte Putin Japan, wären Waffenlieferungen ein großer Fehler.')).toEqual([]);
   });
 
+  it('joins a German separable particle at the end of a clause to its verb', () => {
+    // The lexicon knows "ausschließ" (rule out), not the bare "schließt", which alone means "closes".
+    const concepts: Concept[] = [...CONCEPTS, { id: 'rule-out', de: ['ausschließ'], en: ['rule out$'] }];
+    const denial = claim('no-rule-out', 'Putin schließt nicht aus, Nordkorea Waffen zu liefern.', 'Putin does not rule out arming North Korea.', [
+      'putin',
+      'north-korea',
+    ]);
+    const m = buildMatcher({ entities: ENTITIES, claims: [denial, CLAIMS[2]!], concepts });
+    const found = (text: string) => m.match(text).claims.map((c) => c.claim);
+    expect(found('Waffenlieferungen an Nordkorea schließt Putin ausdrücklich nicht aus.')).toEqual(['no-rule-out']);
+    expect(found('Putin schließt Waffenlieferungen an Nordkorea nicht aus, sagte er.')).toEqual(['no-rule-out']);
+  });
+
   it('does not mind where it was said: a country named as the scene is no substitute', () => {
     // South Korea is left to the context, and Vietnam is only where it was said.
     expect(warningsIn('Supplying weapons would be a grave mistake, Putin warned on a visit in Vietnam.')).toEqual(['mistake']);

@@ -82,6 +82,17 @@ const ASIDE_OPENERS = new Set([
   'obgleich', 'nachdem', 'bevor', 'weil', 'seit', 'seitdem', 'trotz', 'inmitten', 'angesichts', 'nach',
 ]);
 
+/**
+ * German separable particles: at the end of a clause they belong to a verb earlier in it ("Seoul bestellte den
+ * Botschafter ein", "Putin schließt das nicht aus", "kündigte … an"). Joined to each word of the clause before
+ * them, they give the lexicon the whole verb ("einbestellte", "ausschließt", "ankündigte"), so the lexicon need not
+ * list the bare verb ("schließt"), which alone means something else ("schließt einen Pakt").
+ */
+const PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'los', 'mit', 'nach', 'vor', 'weg', 'zu', 'zurueck', 'zusammen']);
+
+/** Punctuation that ends a clause, for separable particles. */
+const CLAUSE_END = /[,.;:!?)\]“”"»«]/;
+
 /** After a comma, words that open a relative clause: an aside too ("…, der am Mittwoch …", "…, which …"). */
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'der', 'die', 'das', 'dem', 'den', 'deren', 'dessen', 'welche', 'welcher']);
 
@@ -116,8 +127,9 @@ export function passageFeatures(
     const id = space.id(name, create);
     if (id >= 0) out.add(id);
   };
-  // Whether word k is inside an aside; needs the text, to see the commas between words.
+  // Whether word k is inside an aside, and where its clause began; needs the text, to see the punctuation.
   let aside = false;
+  let clauseStart = first;
   let e = 0;
   // At match time: entities named only right after "in"/"im" (the scene), and those named otherwise.
   let scene: Set<string> | undefined;
@@ -127,7 +139,7 @@ export function passageFeatures(
     if (text !== undefined) {
       let comma = false;
       if (k > first) for (let i = tokens.end[k - 1]!; i < start && !comma; i++) comma = text.charCodeAt(i) === 44;
-      if (comma) aside = false;
+      if (comma) (aside = false), (clauseStart = k);
       const w = tokens.norm[k]!;
       if (ASIDE_OPENERS.has(w) || (comma && RELATIVE.has(w))) aside = true;
     }
@@ -143,6 +155,14 @@ export function passageFeatures(
       continue;
     }
     const word = tokens.norm[k]!;
+    if (text !== undefined && PARTICLES.has(word) && k > clauseStart) {
+      const after = k + 1 < last ? text.slice(tokens.end[k]!, tokens.start[k + 1]!) : '.';
+      if (CLAUSE_END.test(after)) {
+        for (let j = clauseStart; j < k; j++) {
+          for (const c of lexicon.sense(word + tokens.norm[j]!).concepts) add('c:' + lexicon.ids[c]);
+        }
+      }
+    }
     if (STOPWORDS.has(word)) continue;
     const sense = lexicon.sense(word);
     for (const p of sense.phrases) {

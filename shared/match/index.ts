@@ -103,7 +103,7 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
     for (const text of renderingsOf(claim, options.statements ?? true)) {
       const tokens = tokenize(text);
       const entities = claimEntities(entityIndex, claim, text, tokens);
-      const features = passageFeatures(tokens, 0, tokens.count, entities, lexicon, space, true);
+      const features = passageFeatures(tokens, 0, tokens.count, entities, lexicon, space, true, text);
       // A source's passage often leaves who and what to the sentences around it ("Diese Entscheidung sei eine
       // Reaktion auf Waffenlieferungen an die Ukraine": Putin's, about North Korea). The claim's speaker and
       // entities belong to what it says all the same, so a sentence must name them too to cover the rendering.
