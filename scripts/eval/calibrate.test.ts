@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrated } from '../../shared/match/calibration.ts';
 import { breakpoints, isotonic } from './calibrate.ts';
 import { choose, GRID, leaveOneArticleOut } from './operating.ts';
-import { overlap } from './realtext.ts';
+import { keyPatterns, overlap } from './realtext.ts';
 
 const judged = (pairs: [number, boolean][]) => pairs.map(([coverage, right]) => ({ coverage, right }));
 
@@ -49,5 +49,19 @@ describe('real-text overlap rule', () => {
     expect(overlap([0, 100], [90, 200])).toBe(false);
     expect(overlap([0, 100], [95, 105])).toBe(true); // half of a 10-character span
     expect(overlap([0, 10], [10, 20])).toBe(false);
+  });
+});
+
+describe('real-text entity keys', () => {
+  it("reads the scorer's key table, Python raw strings as patterns", () => {
+    const keys = keyPatterns("X = 1\nKEY_RX = {\n    'alpha': r'alp?ha', 'beta_land': r'\\bbeta\\b|betaland',\n}\nY = {'gamma': r'g'}\n");
+    expect(Object.keys(keys)).toEqual(['alpha', 'beta_land']);
+    expect(keys['alpha']!.test('the alha team')).toBe(true);
+    expect(keys['beta_land']!.test('alphabeta')).toBe(false);
+    expect(keys['beta_land']!.test('beta country')).toBe(true);
+  });
+
+  it('fails clearly when the table is missing', () => {
+    expect(() => keyPatterns('nothing here')).toThrow(/KEY_RX/);
   });
 });

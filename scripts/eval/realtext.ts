@@ -57,27 +57,26 @@ export interface RealFound {
 /** The labelled set, loaded. */
 export interface RealSet {
   articles: RealArticle[];
+  /** Gold entity key → pattern the reported entity's name or id must match. */
+  keys: Record<string, RegExp>;
   related: string[][];
   seedSpans: Map<string, { span: Span; id: string }[]>;
 }
 
-// Gold entity keys → what the name (or id) of the entity reported for that mention must match (as in score.py).
-const KEY_RX: Record<string, RegExp> = {
-  putin: /putin/, kim_jong_un: /kim.?jong.?un/,
-  north_korea: /nord.?korea|north.?korea|dvrk|dprk|kndr|demokratische volksrepublik/,
-  south_korea: /s[üu]d.?korea|south.?korea|republi[ck] korea/, russia: /russland|russia|russische f[öo]deration/,
-  usa: /\busa\b|vereinigte staaten|united states|\bus\b|u\.s\./, ukraine: /ukrain/, vietnam: /vietnam/,
-  japan: /japan/, china: /china|volksrepublik china/, soviet_union: /sowjet|soviet|udssr|ussr/,
-  miller: /miller/, blinken: /blinken/, stoltenberg: /stoltenberg/, nato: /nato/,
-  un: /\bun\b|uno|vereinte nationen|united nations|sicherheitsrat|security council/,
-  us_state_department: /au[sß]enministerium|state department|department of state/,
-  kremlin: /kreml|kremlin/, chang_ho_jin: /chang.?ho.?jin|jang.?ho.?jin/, zinoviev: /sinow|zinov/,
-  kim_hong_kyun: /kim.?hong.?kyun/, peskov: /peskow|peskov/, yoon_suk_yeol: /yoon/, kim_yo_jong: /kim.?yo.?jong/,
-  kritenbrink: /kritenbrink/, kim_il_sung: /kim.?il.?sung/, khrushchev: /chruschtschow|khrushchev/,
-  pyongyang: /pj[öo]ngjang|pyongyang/, seoul: /seoul/, hanoi: /hanoi/, moscow: /moskau|moscow/,
-  washington: /washington/, kyiv: /kiew|kyiv|kiev/, korean_peninsula: /halbinsel|peninsula/, tass: /tass/,
-  kcna: /kcna|kctv|zentrale koreanische/, bbc: /bbc/,
-};
+/**
+ * Gold entity keys → what the name (or id) of the entity reported for that mention must match. Read from the
+ * set's own scorer (its KEY_RX table of Python raw-string patterns, which are valid JavaScript patterns too), so the
+ * two always judge alike and nothing of it is kept here.
+ */
+export function keyPatterns(scorer: string): Record<string, RegExp> {
+  const start = scorer.indexOf('KEY_RX = {');
+  const end = scorer.indexOf('}', start);
+  if (start < 0 || end < 0) throw new Error('realtext: no KEY_RX table in score.py');
+  const out: Record<string, RegExp> = {};
+  for (const m of scorer.slice(start, end).matchAll(/'(\w+)':\s*r'([^']*)'/g)) out[m[1]!] = new RegExp(m[2]!);
+  if (Object.keys(out).length === 0) throw new Error('realtext: empty KEY_RX table in score.py');
+  return out;
+}
 
 /** The overlap rule: at least 15 characters in common, or half of the shorter span. */
 export function overlap(a: Span, b: Span): boolean {
@@ -125,7 +124,8 @@ export function loadRealSet(dir: string, seeds: ReadonlyMap<string, string>): Re
         entities: g.entities.map((m) => ({ key: m.key, span: nthSpan(body, m.text, m.nth) })),
       };
     });
-  return { articles, related: gold.related, seedSpans };
+  const keys = keyPatterns(readFileSync(join(dir, 'score.py'), 'utf8'));
+  return { articles, keys, related: gold.related, seedSpans };
 }
 
 /** The seed texts by file name, as the gold's seed passages name them. */
@@ -203,13 +203,14 @@ export function scoreReal(set: RealSet, article: RealArticle, found: readonly Re
 
 /** Entities on one article, by score.py's rules; `names` gives an entity's name in the article's language. */
 export function scoreRealEntities(
+  set: RealSet,
   article: RealArticle,
   entities: readonly { entity: string; start: number; end: number }[],
   names: ReadonlyMap<string, Record<Lang, string>>,
 ): Tally {
   const lang = detectLang(article.body);
   const label = (id: string) => `${names.get(id)?.[lang] ?? ''} ${id}`.toLowerCase();
-  const matches = (id: string, key: string) => KEY_RX[key]?.test(label(id)) ?? false;
+  const matches = (id: string, key: string) => set.keys[key]?.test(label(id)) ?? false;
   let golds = article.entities.map((g) => ({ span: g.span, key: g.key }));
   const spanOf = (e: { start: number; end: number }): Span => [e.start, e.end];
   const titles = entities.filter(
@@ -231,7 +232,7 @@ export function scoreRealEntities(
     if (hits[i] || within) tally.goldFound++;
   });
   for (const e of kept) {
-    if (!Object.keys(KEY_RX).some((k) => matches(e.entity, k))) continue;
+    if (!Object.keys(set.keys).some((k) => matches(e.entity, k))) continue;
     tally.found++;
     if (golds.some((g) => overlap(spanOf(e), g.span) && matches(e.entity, g.key))) tally.foundRight++;
   }
