@@ -114,7 +114,7 @@ function realSection(
     const out = idx.map((i) => loao.tallies[i]!).reduce(add, emptyTally());
     const at = pooled(idx.map((i) => sweeps[i]!), shipped);
     const ents = idx
-      .map((i) => scoreRealEntities(set.articles[i]!, matcher.matchEntities(set.articles[i]!.body), names))
+      .map((i) => scoreRealEntities(set, set.articles[i]!, matcher.matchEntities(set.articles[i]!.body), names))
       .reduce(add, emptyTally());
     lines.push(row([lang, pct(out), pct(at), pct(ents)]));
     curves.push({
