@@ -21,9 +21,9 @@ const ENTITIES = [
 ];
 
 const CONCEPTS: Concept[] = [
-  { id: 'threaten', de: ['droh'], en: ['threat'] },
+  { id: 'threaten', de: ['droh', 'gedroht'], en: ['threat'] },
   { id: 'weapons', de: ['*waffe'], en: ['weapon', 'arms$', 'arm$'] },
-  { id: 'supply', de: ['liefer', 'ausstatt', 'ausruest'], en: ['suppl', 'deliver', 'arm$'] },
+  { id: 'supply', de: ['liefer', 'ausstatt', 'auszustatt', 'ausruest'], en: ['suppl', 'deliver', 'arm$'] },
   { id: 'worried', de: ['besorgt', 'beunruhig'], en: ['troubl', 'concern', 'worr'] },
   { id: 'bridge', de: ['bruecke'], en: ['bridge'] },
   { id: 'build', de: ['bau'], en: ['build'] },
@@ -91,7 +91,7 @@ describe('claim matching', () => {
   });
 
   it('reports two claims in one sentence when each has words of its own there', () => {
-    const found = claimsIn('Putin threatened to supply North Korea with weapons, and both countries will build a bridge.');
+    const found = claimsIn('Putin threatened to supply North Korea with weapons, and Russia and North Korea will build a bridge.');
     expect(found.sort()).toEqual(['bridge', 'threat']);
   });
 
@@ -112,6 +112,31 @@ describe('claim matching', () => {
     expect(warningsIn('Putin warnte Japan, Waffenlieferungen wären ein großer Fehler.')).toEqual([]);
   });
 
+  it('lets a country named only in a condition, a circumstance or a relative clause stand beside the claim', () => {
+    // South Korea is left to the context. Named in the main statement, Japan takes its place: not the claim.
+    expect(warningsIn('Supplying weapons would be a grave mistake, Putin warned Japan.')).toEqual([]);
+    // Japan only in a condition, a circumstance or a relative clause: still the claim.
+    expect(warningsIn('Supplying weapons would be a grave mistake if Japan did the same, Putin warned.')).toEqual(['mistake']);
+    expect(warningsIn('After talks with Japan, Putin warned that supplying weapons would be a grave mistake.')).toEqual(['mistake']);
+    expect(warningsIn('Wenn Japan mitzieht, wären Waffenlieferungen ein großer Fehler, warnte Putin.')).toEqual(['mistake']);
+    expect(warningsIn('Waffenlieferungen wären ein großer Fehler, warnte Putin, der Japan besucht hatte.')).toEqual(['mistake']);
+    // A condition ends at its comma: Japan named after it is a party again.
+    expect(warningsIn('Wenn es so weit kommt, warnte Putin Japan, wären Waffenlieferungen ein großer Fehler.')).toEqual([]);
+  });
+
+  it('joins a German separable particle at the end of a clause to its verb', () => {
+    // The lexicon knows "ausschließ" (rule out), not the bare "schließt", which alone means "closes".
+    const concepts: Concept[] = [...CONCEPTS, { id: 'rule-out', de: ['ausschließ'], en: ['rule out$'] }];
+    const denial = claim('no-rule-out', 'Putin schließt nicht aus, Nordkorea Waffen zu liefern.', 'Putin does not rule out arming North Korea.', [
+      'putin',
+      'north-korea',
+    ]);
+    const m = buildMatcher({ entities: ENTITIES, claims: [denial, CLAIMS[2]!], concepts });
+    const found = (text: string) => m.match(text).claims.map((c) => c.claim);
+    expect(found('Waffenlieferungen an Nordkorea schließt Putin ausdrücklich nicht aus.')).toEqual(['no-rule-out']);
+    expect(found('Putin schließt Waffenlieferungen an Nordkorea nicht aus, sagte er.')).toEqual(['no-rule-out']);
+  });
+
   it('does not mind where it was said: a country named as the scene is no substitute', () => {
     // South Korea is left to the context, and Vietnam is only where it was said.
     expect(warningsIn('Supplying weapons would be a grave mistake, Putin warned on a visit in Vietnam.')).toEqual(['mistake']);
@@ -123,16 +148,26 @@ describe('claim matching', () => {
   });
 
   it("counts the claim's speaker and entities even where its passage leaves them to the context", () => {
-    const score = (text: string) => answers.match(text).claims.find((c) => c.claim === 'answer')?.score ?? 0;
+    const score = (text: string) => answers.match(text).claims.find((c) => c.claim === 'answer')?.coverage ?? 0;
     const named = score('Putin nannte die Entscheidung, Nordkorea zu beliefern, eine Antwort auf Waffenlieferungen.');
     const unnamed = score('Die Entscheidung sei eine Antwort auf Waffenlieferungen.');
     expect(named).toBeGreaterThan(unnamed + 0.2);
   });
 
+  it('reports a calibrated score that rises with the coverage and stays within 0..1', () => {
+    const found = [
+      'Putin warned Seoul that delivering arms would be a big mistake.',
+      'Putin warned Seoul: a grave mistake.',
+    ].map((text) => warnings.match(text).claims[0]!);
+    for (const m of found) expect(m.score).toBeGreaterThan(0), expect(m.score).toBeLessThanOrEqual(1);
+    const [a, b] = found;
+    expect(Math.sign(a!.score - b!.score)).toBe(Math.sign(a!.coverage! - b!.coverage!));
+  });
+
   it('holds a short passage to more than its few words: even its exact wording scores below 1', () => {
     const [exact] = matcher.match('Russland und Nordkorea bauen eine Brücke.').claims;
     expect(exact?.claim).toBe('bridge');
-    expect(exact!.score).toBeLessThan(0.9);
+    expect(exact!.coverage).toBeLessThan(0.9);
   });
 
   it('scores in 0..1 with offsets of the sentence', () => {

@@ -69,6 +69,34 @@ export const KIND_WEIGHT: Record<string, number> = { e: 1, c: 1, w: 0.5 };
 /** Prepositions after which a place is where something happened. */
 const SCENE = new Set(['in', 'im']);
 
+/**
+ * Words that open an aside: a condition, a time or circumstance, a cause or a concession ("if the US keeps arming
+ * Kyiv", "Following a pact signed with Kim, …", "wenn Seoul Waffen liefert", "nachdem …"). The aside runs to the
+ * next comma or the end of the sentence. A person or country it names is not a party to the sentence's main
+ * statement: like the scene ("in Vietnam"), it does not take the place of one the claim names. (Its words count in
+ * full: weighing them less cost recall and precision on the real articles.)
+ */
+const ASIDE_OPENERS = new Set([
+  'if', 'unless', 'whether', 'while', 'whereas', 'although', 'though', 'after', 'before', 'following', 'amid', 'despite',
+  'because', 'since', 'until', 'once', 'wenn', 'falls', 'sofern', 'sollte', 'sollten', 'ob', 'waehrend', 'obwohl',
+  'obgleich', 'nachdem', 'bevor', 'weil', 'seit', 'seitdem', 'trotz', 'inmitten', 'angesichts', 'nach',
+]);
+
+/**
+ * German separable particles: at the end of a clause they belong to a verb earlier in it ("Seoul bestellte den
+ * Botschafter ein", "Putin schließt das nicht aus", "kündigte … an"). Joined to each word of the clause before
+ * them, they give the lexicon the whole verb ("einbestellte", "ausschließt", "ankündigte"), so the lexicon need not
+ * list the bare verb ("schließt"), which alone means something else ("schließt einen Pakt").
+ */
+const PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'los', 'mit', 'nach', 'vor', 'weg', 'zu', 'zurueck', 'zusammen']);
+
+/** Punctuation that ends a clause, for separable particles. */
+const CLAUSE_END = /[,.;:!?)\]“”"»«]/;
+
+/** After a comma, words that open a relative clause: an aside too ("…, der am Mittwoch …", "…, which …"). */
+const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'der', 'die', 'das', 'dem', 'den', 'deren', 'dessen', 'welche', 'welcher']);
+
+
 const WORD_CACHE_LIMIT = 100_000;
 
 const SUFFIX = /(?:en|er|es|em|e|n|s)$/;
@@ -92,30 +120,49 @@ export function passageFeatures(
   lexicon: Lexicon,
   space: FeatureSpace,
   create: boolean,
+  text?: string,
 ): Set<number> {
   const out = new Set<number>();
   const add = (name: string) => {
     const id = space.id(name, create);
     if (id >= 0) out.add(id);
   };
+  // Whether word k is inside an aside, and where its clause began; needs the text, to see the punctuation.
+  let aside = false;
+  let clauseStart = first;
   let e = 0;
   // At match time: entities named only right after "in"/"im" (the scene), and those named otherwise.
   let scene: Set<string> | undefined;
   let party: Set<string> | undefined;
   for (let k = first; k < last; k++) {
     const start = tokens.start[k]!;
+    if (text !== undefined) {
+      let comma = false;
+      if (k > first) for (let i = tokens.end[k - 1]!; i < start && !comma; i++) comma = text.charCodeAt(i) === 44;
+      if (comma) (aside = false), (clauseStart = k);
+      const w = tokens.norm[k]!;
+      if (ASIDE_OPENERS.has(w) || (comma && RELATIVE.has(w))) aside = true;
+    }
     while (e < entities.length && entities[e]!.end <= start) e++;
     const entity = entities[e];
     if (entity && entity.start <= start) {
       const name = space.entityName(entity.entity);
       add(name);
       if (!create && entity.start === start) {
-        if (k > first && SCENE.has(tokens.norm[k - 1]!)) (scene ??= new Set()).add(name);
+        if ((k > first && SCENE.has(tokens.norm[k - 1]!)) || aside) (scene ??= new Set()).add(name);
         else (party ??= new Set()).add(name);
       }
       continue;
     }
     const word = tokens.norm[k]!;
+    if (text !== undefined && PARTICLES.has(word) && k > clauseStart) {
+      const after = k + 1 < last ? text.slice(tokens.end[k]!, tokens.start[k + 1]!) : '.';
+      if (CLAUSE_END.test(after)) {
+        for (let j = clauseStart; j < k; j++) {
+          for (const c of lexicon.sense(word + tokens.norm[j]!).concepts) add('c:' + lexicon.ids[c]);
+        }
+      }
+    }
     if (STOPWORDS.has(word)) continue;
     const sense = lexicon.sense(word);
     for (const p of sense.phrases) {

@@ -16,6 +16,8 @@ export interface ClaimMatch {
   end: number;
   /** How sure the matcher is, 0..1; only matches at or above the matcher's threshold are returned. */
   score: number;
+  /** The raw share of the claim's best rendering the passage covers, which the threshold applies to. */
+  coverage?: number;
 }
 
 /** Everything found in one text, each list in text order. */
