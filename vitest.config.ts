@@ -7,11 +7,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['shared/**/*.test.ts', 'scripts/**/*.test.ts', 'extension/**/*.test.ts'],
-          exclude: ['extension/e2e/**', 'node_modules/**'],
+          exclude: ['extension/e2e/**', 'node_modules/**', 'scripts/checks.test.ts'],
           environment: 'node',
-          // Unit tests (with the type checks and the linter, which keep both cores busy) finish before the browsers
-          // start, so the end-to-end tests' in-page timing is not measured beside them.
           sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // tsc and ESLint keep both cores busy for a minute: they run alone, after the unit tests and before the
+        // browsers, so that neither the matcher's linear-time tests nor the e2e tests' in-page timing run beside them.
+        test: {
+          name: 'checks',
+          include: ['scripts/checks.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -23,7 +31,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
