@@ -337,7 +337,7 @@ export interface LinkOptions extends MatcherOptions {
  * learned claim has one rendering, written by one outlet, where a curated one has several and a canonical
  * statement. Chosen on the fitted stories (see scripts/eval/stories.ts).
  */
-export const LEARNED_THRESHOLD = 0.4;
+export const LEARNED_THRESHOLD = 0.35;
 
 /**
  * Links a page to what was read: the curated claims and the learned ones of the same story, found by one matcher.
