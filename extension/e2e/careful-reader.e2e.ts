@@ -16,7 +16,7 @@ import { hover, pointOf, waitForCard, waitForHighlights } from './ui-page.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const LEAD = 'Russland und Nordkorea haben einen Pakt unterzeichnet, in dem sie sich gegenseitigen militärischen Beistand im Fall eines Angriffs zusichern.';
-const BOTH = 'Russland und Nordkorea haben einen Beistandspakt unterzeichnet, und Südkorea verurteilte das Abkommen als Verstoß gegen die UN-Sanktionen.';
+const BOTH = 'Russland und Nordkorea haben einen Pakt unterzeichnet, in dem sie sich gegenseitigen militärischen Beistand im Fall eines Angriffs zusichern, und Südkorea verurteilte das Abkommen als Verstoß gegen die UN-Sanktionen.';
 const THREAT = 'Putin drohte, Nordkorea mit Waffen zu beliefern, und schloss solche Lieferungen ausdrücklich nicht aus.';
 const MISTAKE = 'Putin warnte Südkorea, Waffenlieferungen an die Ukraine wären ein großer Fehler.';
 const READ_FIRST_TITLE = 'Putin threatens to arm Pyongyang';
