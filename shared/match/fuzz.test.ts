@@ -122,7 +122,9 @@ describe('matcher time grows linearly with the input', () => {
       const small = make(16_000);
       const large = make(256_000);
       fastest(small); // warm up the JIT on the same shape
-      const ratio = fastest(large) / Math.max(fastest(small), 0.5);
+      // The best of three measurements: a pause of the busy machine inflates one ratio, never all three, while a
+      // quadratic cost gives about 256 every time.
+      const ratio = Math.min(...[0, 1, 2].map(() => fastest(large) / Math.max(fastest(small), 0.5)));
       // Linear work gives about 16; quadratic would give about 256. The margin absorbs a busy machine.
       expect(ratio).toBeLessThan(64);
     });
