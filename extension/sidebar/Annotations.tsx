@@ -4,8 +4,26 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { pageKey, type UserAnnotation } from '../../shared/userdata/types.ts';
-import { t } from '../ui/i18n.ts';
+import { t, uiLang } from '../ui/i18n.ts';
+import { pick } from '../ui/kb-text.ts';
 import { send, sendToTab as toTab, watchTabs } from './connect.ts';
+
+/**
+ * The statement of the claim an annotation marks, in the UI language; never its id. A claim the reader recorded
+ * is not in the knowledge base's claims: it is named as such.
+ */
+function ClaimStatement({ claimId }: { claimId: string }) {
+  const [statement, setStatement] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void send('claim.details', { id: claimId }).then((r) => live && setStatement(r.ok ? pick(r.value.claim.statement, uiLang()) : ''));
+    return () => {
+      live = false;
+    };
+  }, [claimId]);
+  if (statement === null) return null;
+  return <p class="muted states">{statement ? t('sidebarStates', statement) : t('sidebarStatesUnknown')}</p>;
+}
 
 function Item({ a, orphan, onChanged, tabId }: { a: UserAnnotation; orphan: boolean; onChanged: () => void; tabId: number }) {
   const [editing, setEditing] = useState(false);
@@ -24,7 +42,7 @@ function Item({ a, orphan, onChanged, tabId }: { a: UserAnnotation; orphan: bool
         {a.selectors?.[0]?.exact ?? ''}
       </button>
       {orphan && <p class="orphan-label">{t('sidebarOrphaned')}</p>}
-      {a.claimId && <p class="muted">{t('sidebarStates', a.claimId)}</p>}
+      {a.claimId && <ClaimStatement claimId={a.claimId} />}
       {editing ? (
         <>
           <textarea class="note-edit" aria-label={t('annotateNote')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
