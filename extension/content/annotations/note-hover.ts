@@ -7,6 +7,9 @@
 import type { UiLoader } from '../lazy-ui/load.ts';
 import type { ShadowHost } from '../render/shadow-host.ts';
 
+/** A passage up to this tall gets its tip under its last line; a taller one under the line hovered. */
+const MAX_COVERED_PX = 160;
+
 /** A passage the user wrote a note on. */
 export interface NotedPassage {
   id: number;
@@ -79,7 +82,10 @@ export class NoteHover {
       const ui = await this.ui.load();
       if (this.shown !== p.id || this.signal.aborted) return;
       this.host ??= ui.createNoteHost();
-      ui.showNote(this.host.layer, tipPlace(line, innerWidth, innerHeight), p.note);
+      // Under the whole passage, so the tip hides none of it; under the line hovered when the passage is long.
+      const whole = p.range.getBoundingClientRect();
+      const under = whole.height <= MAX_COVERED_PX ? { left: line.left, top: whole.top, bottom: whole.bottom } : line;
+      ui.showNote(this.host.layer, tipPlace(under, innerWidth, innerHeight), p.note);
       return;
     }
     this.hide();
