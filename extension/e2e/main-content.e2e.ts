@@ -1,8 +1,9 @@
 /**
  * Only the article is read, in both real browsers: names in the navigation, the banner, side boxes, link lists,
  * photo credits and copyright lines are not tinted, while the same names in the article, its kicker, its captions
- * (before their credit) and late paragraphs are; a page without semantic markup is read whole.
- * Fixtures: fixtures/careful/boilerplate.html, plain.html.
+ * (before their credit) and late paragraphs are; a page without semantic markup is read whole. Short forms are
+ * tinted only with evidence, and a German spelling of a name is found. Fixtures: fixtures/careful/boilerplate.html,
+ * plain.html, names.html.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,19 @@ describe.each(BROWSERS)('main content only in %s', (name) => {
     // A list of facts with one link is the article's.
     expect(places).toContain('facts');
     await page.screenshot({ path: `${SHOTS}main-content-${name}.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('tints a short form only with evidence, and a German spelling the knowledge base lists otherwise', async () => {
+    const page = await h.openPage(h.server.url('/careful/names.html'));
+    const found = await until('highlights on the names page', async () => {
+      const all = await tinted(page);
+      return all.some((f) => f.where === 'spelling') && all;
+    });
+    const kims = found.filter((f) => f.text === 'Kim').map((f) => f.where);
+    // The plain "Kim" after Kim Jong Un is his; the vice foreign minister and ambassador Kim Song are not.
+    expect(kims).toEqual(['plain']);
+    expect(found.filter((f) => f.where === 'spelling').map((f) => f.text)).toEqual(['Wladimir Tikhonov']);
     await page.close();
   });
 
