@@ -217,7 +217,10 @@ describe.each(BROWSERS)('more annotations in %s', (name) => {
     const item = `li.annotation[data-annotation="${saved!.id}"]`;
     await sidebar.waitForSelector(`${item}:not(.orphan)`, { timeout: 10_000 });
     expect(await sidebar.$eval(`${item} .quote`, (b) => b.textContent)).toBe(quote);
-    expect(await sidebar.$eval(item, (li) => li.textContent)).toContain(saved!.claimId!);
+    // The marked claim is named by its statement, never by its internal id.
+    const text = await until('the claim statement in the sidebar', () => sidebar.$eval(item, (li) => (li.querySelector('.states') ? li.textContent : null)));
+    expect(text).toContain('Seoul und Tokio sind besorgt über den Pakt');
+    expect(text).not.toContain(saved!.claimId!);
     await Promise.all([sidebar.close(), page.close()]);
   });
 

@@ -3,9 +3,32 @@
  * deletable; those the page no longer holds are listed as orphaned, never dropped.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { pageKey, type UserAnnotation } from '../../shared/userdata/types.ts';
-import { t } from '../ui/i18n.ts';
+import { pageKey, USER_CLAIM_PREFIX, type UserAnnotation } from '../../shared/userdata/types.ts';
+import { t, uiLang } from '../ui/i18n.ts';
+import { pick } from '../ui/kb-text.ts';
 import { send, sendToTab as toTab, watchTabs } from './connect.ts';
+
+/**
+ * The statement of the claim an annotation marks, in the UI language; never its id. A claim the reader recorded
+ * is looked up among the reader's own claims; one that cannot be found is named as a claim the reader recorded.
+ */
+function ClaimStatement({ claimId }: { claimId: string }) {
+  const [statement, setStatement] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const lang = uiLang();
+    const ask = claimId.startsWith(USER_CLAIM_PREFIX)
+      ? // The reader's own claims are listed (newest first) by the toolbar's search; an empty query lists them all.
+        send('claims.search', { query: '', lang }).then((r) => (r.ok ? (r.value.find((c) => c.id === claimId)?.statement ?? '') : ''))
+      : send('claim.details', { id: claimId }).then((r) => (r.ok ? pick(r.value.claim.statement, lang) : ''));
+    void ask.then((text) => live && setStatement(text));
+    return () => {
+      live = false;
+    };
+  }, [claimId]);
+  if (statement === null) return null;
+  return <p class="muted states">{statement ? t('sidebarStates', statement) : t('sidebarStatesUnknown')}</p>;
+}
 
 function Item({ a, orphan, onChanged, tabId }: { a: UserAnnotation; orphan: boolean; onChanged: () => void; tabId: number }) {
   const [editing, setEditing] = useState(false);
@@ -24,7 +47,7 @@ function Item({ a, orphan, onChanged, tabId }: { a: UserAnnotation; orphan: bool
         {a.selectors?.[0]?.exact ?? ''}
       </button>
       {orphan && <p class="orphan-label">{t('sidebarOrphaned')}</p>}
-      {a.claimId && <p class="muted">{t('sidebarStates', a.claimId)}</p>}
+      {a.claimId && <ClaimStatement claimId={a.claimId} />}
       {editing ? (
         <>
           <textarea class="note-edit" aria-label={t('annotateNote')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />

@@ -11,6 +11,7 @@ import { checkLexicon } from './lexicon.ts';
 import { loadKbDir } from './load.ts';
 import type { Problem } from './problems.ts';
 import { checkSources } from './sources.ts';
+import { addSpellingVariants } from './spelling.ts';
 
 /** What a build produced: the KB from every valid entry, and everything wrong with the rest. */
 export interface BuildResult {
@@ -24,6 +25,8 @@ export function buildKb(kbDir: string): BuildResult {
   const raw = loadKbDir(kbDir, problems);
   const sources = checkSources(raw.sources, raw.texts, join(kbDir, 'sources.json'), problems);
   const { entities, ids } = checkEntities(raw.entities, join(kbDir, 'entities.json'), problems);
+  // German and English transliterations of names by rule; the articles' own lower-case words are the common words.
+  addSpellingVariants(entities, sources.map((s) => s.text));
   const refs = {
     // An unreadable file is reported once; checking references against it would only repeat that.
     entityIds: raw.entities === undefined ? undefined : ids,

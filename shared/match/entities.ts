@@ -6,6 +6,7 @@
 import type { Entity } from '../kb/types.ts';
 import type { Tokens } from '../text/tokenize.ts';
 import { words } from '../text/tokenize.ts';
+import { partOfLongerName, titleBefore } from './evidence.ts';
 import type { EntityMatch } from './types.ts';
 
 /** What ends at a trie node: a name of one entity, a short form of several, or a phrase that names none. */
@@ -94,6 +95,8 @@ export interface ShortMention {
   start: number;
   end: number;
   candidates: string[];
+  /** The title written before it ("vizeaußenminister"), squeezed; only entities it describes are candidates. */
+  title?: string;
 }
 
 /** One pass over the words: full-name matches, and short forms still to be resolved. */
@@ -121,7 +124,13 @@ export function scanEntities(index: EntityIndex, text: string, tokens: Tokens): 
     if (!best) continue;
     const span = { start: start[i]!, end: end[bestLast]! };
     if (best.kind === 'alias') full.push({ entity: best.entity, ...span });
-    else if (best.kind === 'short') short.push({ ...span, candidates: best.candidates });
+    else if (best.kind === 'short') {
+      // A short form names someone we know only with evidence: not when it is part of a longer, unknown name.
+      if (!partOfLongerName(text, span.start, span.end, (w) => index.root.has(w))) {
+        const title = titleBefore(text, span.start);
+        short.push({ ...span, candidates: best.candidates, ...(title ? { title } : {}) });
+      }
+    }
     i = bestLast;
   }
   return { full, short };

@@ -3,11 +3,12 @@
  * Only entities named in full somewhere in the text are candidates (journalists introduce a person before
  * shortening the name). Among several, the one whose context entities stand in the same sentence or next to
  * it wins (Putin beside "Kim" points to Kim Jong Un, Sinowjew to Kim Hong-kyun), then the one named last
- * before; a tie resolves to nothing.
+ * before; a tie resolves to nothing. A title written before the short form must fit the entity (evidence.ts).
  */
 import type { Entity } from '../kb/types.ts';
 import type { EntityMatch } from './types.ts';
 import type { ShortMention } from './entities.ts';
+import { titleFits } from './evidence.ts';
 
 /** A sentence's character span: names in the short form's own sentence count double, in its neighbours once. */
 export interface Span {
@@ -68,7 +69,9 @@ function resolveOne(
   byId: ReadonlyMap<string, Entity>,
   sentences: readonly Span[],
 ): string | undefined {
-  const candidates = mention.candidates.filter((id) => named.has(id));
+  // A title before the short form ("Vizeaußenminister Kim") leaves only the entities it describes.
+  const title = mention.title;
+  const candidates = mention.candidates.filter((id) => named.has(id) && (title === undefined || titleFits(title, byId.get(id))));
   if (candidates.length <= 1) return candidates[0];
   const s = sentenceAt(sentences, mention.start);
   const own = namesIn(full, sentences[s]);

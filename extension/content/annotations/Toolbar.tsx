@@ -33,12 +33,23 @@ function useSearch<T>(query: string, search: (q: string) => Promise<T[]>): T[] {
   return found;
 }
 
+/**
+ * Focuses the element a form opens with. The autofocus attribute is not enough: Firefox ignores it on elements
+ * inserted after the page loaded (and inside a shadow root), so what the reader typed went to the page.
+ */
+function useFocus<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.focus({ preventScroll: true }), []);
+  return ref;
+}
+
 function NoteForm({ actions, onError }: { actions: ToolbarActions; onError: (e: string) => void }) {
   const [note, setNote] = useState('');
+  const box = useFocus<HTMLTextAreaElement>();
   const save = async () => onError((await actions.saveNote(note.trim())) ?? '');
   return (
     <div class="cl-form">
-      <textarea class="cl-note" aria-label={t('annotateNote')} value={note} onInput={(e) => setNote(e.currentTarget.value)} autoFocus />
+      <textarea class="cl-note" aria-label={t('annotateNote')} value={note} onInput={(e) => setNote(e.currentTarget.value)} ref={box} />
       <button type="button" class="cl-save" disabled={!note.trim()} onClick={save}>
         {t('annotateSave')}
       </button>
@@ -49,9 +60,10 @@ function NoteForm({ actions, onError }: { actions: ToolbarActions; onError: (e: 
 function ClaimPicker({ actions, onError }: { actions: ToolbarActions; onError: (e: string) => void }) {
   const [query, setQuery] = useState('');
   const found = useSearch(query, actions.searchClaims);
+  const box = useFocus<HTMLInputElement>();
   return (
     <div class="cl-form">
-      <input class="cl-claim-search" type="search" aria-label={t('annotateSearchClaims')} placeholder={t('annotateSearchClaims')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} autoFocus />
+      <input class="cl-claim-search" type="search" aria-label={t('annotateSearchClaims')} placeholder={t('annotateSearchClaims')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} ref={box} />
       <ul class="cl-choices">
         {found.map((c) => (
           <li key={c.id}>
@@ -89,12 +101,13 @@ function NewClaimForm({ actions, onError }: { actions: ToolbarActions; onError: 
   const [statement, setStatement] = useState('');
   const [speaker, setSpeaker] = useState<EntityChoice | null>(null);
   const [about, setAbout] = useState<EntityChoice[]>([]);
+  const box = useFocus<HTMLInputElement>();
   const save = async () => onError((await actions.createClaim(statement.trim(), speaker?.id, about.map((e) => e.id))) ?? '');
   return (
     <div class="cl-form">
       <label class="cl-field">
         {t('annotateStatement')}
-        <input class="cl-statement" value={statement} onInput={(e) => setStatement(e.currentTarget.value)} autoFocus />
+        <input class="cl-statement" value={statement} onInput={(e) => setStatement(e.currentTarget.value)} ref={box} />
       </label>
       <EntityField label={t('annotateSpeaker')} search={actions.searchEntities} onPick={setSpeaker} />
       {speaker && <p class="cl-picked">{speaker.name}</p>}

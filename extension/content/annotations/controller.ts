@@ -22,6 +22,7 @@ import { AnnotationPainter } from '../render/annotation-painter.ts';
 import { rangeFor } from '../render/ranges.ts';
 import type { ShadowHost } from '../render/shadow-host.ts';
 import { pageArticle } from './article.ts';
+import { NoteHover } from './note-hover.ts';
 import type { ToolbarActions } from './Toolbar.tsx';
 
 /** A private window leaves no trace: its pages are neither recorded nor offered as articles. */
@@ -29,6 +30,19 @@ const inPrivateWindow = () => browser.extension.inIncognitoContext === true;
 
 /** Wait after a change batch before anchoring orphans again: infinite scroll brings many batches in a row. */
 const REANCHOR_DELAY_MS = 200;
+
+/** Room the toolbar's menu needs below a selection before it is placed above it instead. */
+const TOOLBAR_ROOM_PX = 60;
+
+/**
+ * Where the toolbar goes for a selection whose box (in window coordinates) is `box`: just below it, or just above
+ * it when the window has no room below. It moves with the selection, off the window too, rather than stay behind.
+ */
+export function toolbarPlace(box: Pick<DOMRect, 'top' | 'bottom' | 'left'>, width: number, height: number): { top: number; left: number; above: boolean } {
+  const left = Math.max(4, Math.min(box.left, width - 360));
+  const above = box.bottom + 6 + TOOLBAR_ROOM_PX > height && box.top - 6 - TOOLBAR_ROOM_PX >= 0;
+  return { top: above ? box.top - 6 : box.bottom + 6, left, above };
+}
 
 /** What the annotations need from the rest of the content script. */
 export interface AnnotationDeps {
@@ -52,11 +66,14 @@ export class AnnotationController {
   private recording: Promise<void> = Promise.resolve();
   private reanchorTimer = 0;
   private host: ShadowHost | null = null;
+  /** Stops the open toolbar from following its selection as the page scrolls. */
+  private following: AbortController | null = null;
   private readonly text: PageText;
   private readonly findings: () => readonly Finding[];
   private readonly send: ToBackground;
   private readonly ui: UiLoader;
   private readonly signal: AbortSignal;
+  private readonly noteHover: NoteHover;
 
   constructor({ text, findings, send, ui, signal }: AnnotationDeps) {
     this.text = text;
@@ -64,6 +81,7 @@ export class AnnotationController {
     this.send = send;
     this.ui = ui;
     this.signal = signal;
+    this.noteHover = new NoteHover(ui, signal);
     const onUp = (e: Event) => {
       if (this.host && e.composedPath().includes(this.host.host)) return;
       requestAnimationFrame(() => void this.offerToolbar().catch((err: unknown) => console.warn('Crossread: toolbar', err)));
@@ -95,6 +113,12 @@ export class AnnotationController {
       else this.orphans.push(a.id as number);
     }
     this.painter.show(this.placed.values());
+    this.noteHover.set(
+      this.annotations.flatMap((a) => {
+        const range = this.placed.get(a.id as number);
+        return range && a.note.trim() ? [{ id: a.id as number, range, note: a.note.trim() }] : [];
+      }),
+    );
   }
 
   /**
@@ -182,12 +206,11 @@ export class AnnotationController {
     const span = rangeOffsets(map, range);
     if (!span) return;
     const selectors = describeSpan(map.text, span.start, span.end);
-    const box = range.getBoundingClientRect();
     // The toolbar's views come with the lazy UI chunk; its first load takes a few milliseconds from disk.
-    this.openToolbar(await this.ui.load(), selectors, box);
+    this.openToolbar(await this.ui.load(), selectors, range.cloneRange());
   }
 
-  private openToolbar(ui: UiChunk, selectors: TextSelectors, box: DOMRect): void {
+  private openToolbar(ui: UiChunk, selectors: TextSelectors, range: Range): void {
     this.host ??= ui.createToolbarHost();
     const send = this.send;
     const save = async (fields: { note: string; claimId?: string }) => {
@@ -219,12 +242,35 @@ export class AnnotationController {
       },
       close: () => this.closeToolbar(),
     };
-    const top = Math.min(box.bottom + 6, innerHeight - 60);
-    const left = Math.max(4, Math.min(box.left, innerWidth - 360));
-    ui.showToolbar(this.host.layer, { top, left }, `${selectors[1].start}-${selectors[1].end}`, actions);
+    const key = `${selectors[1].start}-${selectors[1].end}`;
+    const layer = this.host.layer;
+    const place = () => ui.showToolbar(layer, toolbarPlace(range.getBoundingClientRect(), innerWidth, innerHeight), key, actions);
+    place();
+    // The toolbar lives in a fixed layer above the page: it is placed again whenever the page (or a scrolling box
+    // inside it) scrolls or the window resizes, so it stays with the selection. Once per frame at most.
+    this.stopFollowing();
+    const follow = new AbortController();
+    let frame = 0;
+    const again = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (!follow.signal.aborted) place();
+      });
+    };
+    const opts = { capture: true, passive: true, signal: follow.signal };
+    document.addEventListener('scroll', again, opts);
+    addEventListener('resize', again, opts);
+    this.following = follow;
+  }
+
+  private stopFollowing(): void {
+    this.following?.abort();
+    this.following = null;
   }
 
   private closeToolbar(): void {
+    this.stopFollowing();
     const ui = this.ui.loaded();
     if (this.host && ui) ui.clear(this.host.layer);
   }

@@ -3,7 +3,7 @@
  * The only module besides render/ that touches the page, and it only reads.
  */
 import { Slicer } from '../schedule.ts';
-import { isBlock, isSkipped } from './filter.ts';
+import { articleTextLength, insideBoilerplate, isBlock, isSkipped } from './filter.ts';
 import { TextMapBuilder, type TextMap } from './text-map.ts';
 
 /** Nodes visited between clock reads: reading the clock per node would cost more than the nodes. */
@@ -18,7 +18,10 @@ export interface Extraction {
 /** Whether to enter `node`: text is taken, skipped elements and their subtrees are not. */
 function enter(node: Node, builder: TextMapBuilder<Text>): boolean {
   if (node.nodeType === Node.TEXT_NODE) {
-    builder.addText(node as Text, (node as Text).data);
+    // A credit or copyright line ("Foto: …/dpa", "© …") is not the article's text, nor a caption's closing credit.
+    const data = (node as Text).data;
+    const keep = articleTextLength(data, node.parentElement?.tagName === 'FIGCAPTION');
+    builder.addText(node as Text, keep === data.length ? data : data.slice(0, keep));
     return false;
   }
   if (node.nodeType !== Node.ELEMENT_NODE) return false;
@@ -57,6 +60,8 @@ export async function extractText(roots: Node | readonly Node[], signal?: AbortS
 async function walk(root: Node, builder: TextMapBuilder<Text>, slicer: Slicer, signal?: AbortSignal): Promise<boolean> {
   let node: Node = root;
   let visited = 0;
+  // A changed part of the page inside the site's navigation, footer or side boxes is not read either.
+  if (root !== document.body && insideBoilerplate(root)) return true;
   let descend = root.nodeType === Node.ELEMENT_NODE ? !isSkipped(root as Element) : enter(root, builder);
   for (;;) {
     if (++visited % CHECK_EVERY === 0 && slicer.due()) {

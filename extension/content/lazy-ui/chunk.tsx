@@ -33,6 +33,21 @@ export function createToolbarHost(): ShadowHost {
   return createShadowHost('cl-annotate', `${themeCss}\n${toolbarCss}`);
 }
 
+/** The host of the tip that shows an annotation's note on hover. */
+export function createNoteHost(): ShadowHost {
+  return createShadowHost('cl-note', `${themeCss}\n${toolbarCss}`);
+}
+
+/** Shows `note` in a tip at `at` (its bottom edge there when `above`); a status, so screen readers say it. */
+export function showNote(layer: HTMLElement, at: { top: number; left: number; above: boolean }, note: string): void {
+  render(
+    <div class="cl-note-tip" role="status" style={{ top: `${at.top}px`, left: `${at.left}px`, transform: at.above ? 'translateY(-100%)' : 'none' }}>
+      {note}
+    </div>,
+    layer,
+  );
+}
+
 /** The card for a claim highlight, with every claim its sentence states. */
 export function cardForClaim(kb: CardKnowledge, finding: Finding, page: readonly Finding[], pageUrl: string, lang: Lang): ClaimCardModel | null {
   return claimCardModel(kb, finding, claimsInSentence(finding, page), page, pageUrl, lang);
@@ -69,10 +84,13 @@ export function showCard(layer: HTMLElement, model: CardModel, actions: CardActi
   );
 }
 
-/** Renders the annotation toolbar at a fixed place in `layer`; `key` is the selection, so a new one starts afresh. */
-export function showToolbar(layer: HTMLElement, at: { top: number; left: number }, key: string, actions: ToolbarActions): void {
+/**
+ * Renders the annotation toolbar at a place in `layer` (its bottom edge there when `above`); `key` is the
+ * selection, so a new one starts afresh while the same one, placed again, keeps what the reader typed.
+ */
+export function showToolbar(layer: HTMLElement, at: { top: number; left: number; above?: boolean }, key: string, actions: ToolbarActions): void {
   render(
-    <div style={{ position: 'fixed', top: `${at.top}px`, left: `${at.left}px` }}>
+    <div class="cl-toolbar-place" style={{ position: 'fixed', top: `${at.top}px`, left: `${at.left}px`, transform: at.above ? 'translateY(-100%)' : 'none' }}>
       <Toolbar key={key} actions={actions} />
     </div>,
     layer,
