@@ -84,6 +84,8 @@ const USER = obj({
   ),
   occurrences: arr(obj({ claimId: ID, sourceId: ID, selector: SELECTORS, confirmed: oneOf(true, false), recorded: TIME }), 500_000),
   settings: obj({ disabledSites: arr(str(300), 10_000), hoverDelayMs: int(HOVER_DELAY_MIN_MS, HOVER_DELAY_MAX_MS), recordReading: oneOf(true, false) }),
+  // Absent from exports made before "Not this claim" existed; those stay importable.
+  rejections: optional(arr(obj({ url: URL_TEXT, claimId: ID, quote: str(100_000, 1), created: TIME }), 500_000)),
 });
 
 const FILE = obj({ format: oneOf('crossread-export'), formatVersion: oneOf(1), exported: str(100), kb: KB, user: USER });
@@ -109,6 +111,7 @@ function referenceError(file: ExportFile): string | null {
     ['user.claims', user.claims.map((x) => x.id)],
     ['user.sources', user.sources.map((x) => x.id)],
     ['user.occurrences', user.occurrences.map((x) => `${x.claimId} in ${x.sourceId}`)],
+    ['user.rejections', (user.rejections ?? []).map((x) => `${x.claimId} for ${JSON.stringify(x.quote)} at ${x.url}`)],
   ];
   for (const [name, ids] of tables) {
     const dup = firstDuplicate(ids);

@@ -32,6 +32,8 @@ export interface PassageEntry {
   sourceId: string;
   source: SourceInfo | undefined;
   quote: string;
+  /** The reader confirmed this passage states the claim. */
+  confirmed?: boolean;
 }
 
 /** Whether a source is the page itself (a page read is recorded under its address). */
@@ -107,6 +109,7 @@ export function sourceList(entries: readonly PassageEntry[], claimId: string, pa
         link: passageLink(e.source ?? { id: e.sourceId }, e.quote, claimId),
         lang: e.source?.lang ?? lang,
         quoted: isQuoted(e.quote),
+        ...(e.confirmed ? { confirmed: true } : {}),
       });
     }
     bySource.set(e.sourceId, entry);

@@ -17,6 +17,8 @@ export interface OccurrenceInfo {
   /** UTF-16 offsets of the quote in the source's text. */
   start: number;
   end: number;
+  /** True when the reader confirmed that this passage of a page they read states the claim. */
+  confirmed?: boolean;
 }
 
 /** A claim with every passage that reports it. */

@@ -22,6 +22,7 @@ import { AnnotationPainter } from '../render/annotation-painter.ts';
 import { rangeFor } from '../render/ranges.ts';
 import type { ShadowHost } from '../render/shadow-host.ts';
 import { pageArticle } from './article.ts';
+import { recordable } from '../report.ts';
 import type { ToolbarActions } from './Toolbar.tsx';
 
 /** A private window leaves no trace: its pages are neither recorded nor offered as articles. */
@@ -155,7 +156,8 @@ export class AnnotationController {
   }
 
   private async sendReading(findings: readonly Finding[], confirmed: ReadClaim[]): Promise<void> {
-    const claims = findings.filter((f) => f.kind === 'claim');
+    // Only confident matches become sources; a passage the reader confirmed always does.
+    const claims = recordable(findings);
     if (claims.length === 0 && confirmed.length === 0) return;
     if (inPrivateWindow()) {
       this.recorded = 0;
