@@ -54,10 +54,7 @@ export const contentToBackground = channel(['content', 'extension'], {
   'page.read': call(obj({ url: URL_TEXT, title: TITLE, claims: READ_CLAIMS }), returns<{ recorded: number }>(), ['content']),
   /** The passages the reader rejected for a claim on a page (by URL without fragment). */
   'rejections.list': call(obj({ url: URL_TEXT }), returns<UserRejection[]>()),
-  /**
-   * "Not this claim": remembers that the page's passage does not state the claim, and removes the page as a source
-   * of it if it was recorded through that passage; answers whether it was.
-   */
+  /** "Not this claim": remembers the page's passage does not state the claim; drops the page's source through it. */
   'claim.reject': call(obj({ url: URL_TEXT, claimId: ID, quote: str(10_000, 1) }), returns<{ removed: boolean }>()),
   /** The user's settings. */
   'settings.get': call(NONE, returns<Settings>()),
