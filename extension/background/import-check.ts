@@ -79,7 +79,7 @@ const USER = obj({
   ),
   claims: arr(obj({ id: ID, statement: str(5000, 1), speaker: optional(ID), about: arr(ID, 1000), created: TIME }), 50_000),
   sources: arr(
-    obj({ id: ID, url: optional(URL_TEXT), title: str(2000), date: str(40), lang: optional(LANG), text: optional(str(2_000_000)) }),
+    obj({ id: ID, url: optional(URL_TEXT), title: str(2000), date: str(40), published: optional(str(40)), lang: optional(LANG), text: optional(str(2_000_000)) }),
     50_000,
   ),
   occurrences: arr(obj({ claimId: ID, sourceId: ID, selector: SELECTORS, confirmed: oneOf(true, false), recorded: TIME }), 500_000),

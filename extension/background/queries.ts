@@ -35,7 +35,8 @@ async function userOccurrences(db: CrossreadDb, claims: Claim[]): Promise<{ byCl
   const found = await db.userSources.bulkGet([...new Set(rows.map((r) => r.sourceId))]);
   const sources = new Map<string, SourceInfo>();
   for (const s of found) {
-    if (s) sources.set(s.id, { id: s.id, title: s.title, date: s.date, lang: s.lang ?? 'en', ...(s.url ? { url: s.url } : {}) });
+    // The article's own date, never the day it was read; that one is `readOn`, shown apart.
+    if (s) sources.set(s.id, { id: s.id, title: s.title, date: s.published ?? '', readOn: s.date, lang: s.lang ?? 'en', ...(s.url ? { url: s.url } : {}) });
   }
   const byClaim = new Map<string, OwnOccurrence[]>();
   for (const r of rows.sort((a, b) => a.recorded - b.recorded)) {

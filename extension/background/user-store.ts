@@ -121,7 +121,7 @@ export async function createClaim(db: CrossreadDb, params: { statement: string; 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Records a page read as a source of the known claims found on it: one occurrence per claim and page. */
-export async function recordPage(db: CrossreadDb, page: { url: string; title: string; claims: ReadClaim[] }): Promise<number> {
+export async function recordPage(db: CrossreadDb, page: { url: string; title: string; published?: string; claims: ReadClaim[] }): Promise<number> {
   if (page.claims.length === 0) return 0;
   const url = pageKey(page.url);
   const sourceId = pageSourceId(url);
@@ -140,7 +140,8 @@ export async function recordPage(db: CrossreadDb, page: { url: string; title: st
   await db.transaction('rw', db.userSources, db.userOccurrences, db.rejections, async () => {
     const rejected = await db.rejections.where('url').equals(url).toArray();
     const old = await db.userSources.get(sourceId);
-    await db.userSources.put({ id: sourceId, url, title: page.title || url, date: old?.date ?? today() });
+    const published = page.published && /^\d{4}-\d{2}-\d{2}$/.test(page.published) ? page.published : old?.published;
+    await db.userSources.put({ id: sourceId, url, title: page.title || url, date: old?.date ?? today(), ...(published ? { published } : {}) });
     for (const c of claims) {
       const previous = await db.userOccurrences.get([c.claimId, sourceId]);
       // A passage the user confirmed is not replaced by a later guess of the matcher.

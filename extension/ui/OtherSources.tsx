@@ -65,7 +65,10 @@ export function OtherSources({ items, hrefFor, openReader }: Props) {
       {items.map((item) => (
         <li class="cl-source" key={item.sourceId} data-source={item.sourceId}>
           <div class="cl-source-title">{item.title}</div>
-          <div class="cl-source-meta">{[item.date, item.byline].filter(Boolean).join(' · ')}</div>
+          <div class="cl-source-meta">
+            {[item.date, item.byline].filter(Boolean).join(' · ')}
+            {item.readOn && <span class="cl-read-on">{t('sourceReadOn', item.readOn)}</span>}
+          </div>
           {item.passages.slice(0, MAX_PASSAGES).map((passage) => (
             <div class="cl-passage" key={passage.text}>
               <LangTag lang={passage.lang} />

@@ -20,6 +20,8 @@ export interface SourceQuote {
   title: string;
   /** Already formatted for the UI language. */
   date: string;
+  /** For the reader's own sources: when they read or added it, formatted; shown apart from the article's date. */
+  readOn?: string;
   byline?: string;
   passages: Passage[];
 }

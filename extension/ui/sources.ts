@@ -101,6 +101,7 @@ export function sourceList(entries: readonly PassageEntry[], claimId: string, pa
       date: e.source?.date ? formatDate(e.source.date, lang) : '',
       sortDate: e.source?.date ?? '',
       byline: e.source?.byline,
+      ...(e.source?.readOn ? { readOn: formatDate(e.source.readOn, lang) } : {}),
       passages: [],
     };
     if (!entry.passages.some((p) => samePassage(p.text, e.quote))) {

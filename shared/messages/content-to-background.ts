@@ -51,7 +51,7 @@ export const contentToBackground = channel(['content', 'extension'], {
   /** Records what was found on the sender's tab (kept in session storage, so it outlives the worker). */
   'page.report': call(PAGE_REPORT, returns<null>(), ['content']),
   /** Records the sender's page as a source of these claims (unless recording is off or the tab is private). */
-  'page.read': call(obj({ url: URL_TEXT, title: TITLE, claims: READ_CLAIMS }), returns<{ recorded: number }>(), ['content']),
+  'page.read': call(obj({ url: URL_TEXT, title: TITLE, published: optional(str(40)), claims: READ_CLAIMS }), returns<{ recorded: number }>(), ['content']),
   /** The passages the reader rejected for a claim on a page (by URL without fragment). */
   'rejections.list': call(obj({ url: URL_TEXT }), returns<UserRejection[]>()),
   /** "Not this claim": remembers the page's passage does not state the claim; drops the page's source through it. */

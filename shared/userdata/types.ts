@@ -46,6 +46,8 @@ export interface UserSource {
   title: string;
   /** When it was read or added: `YYYY-MM-DD`. */
   date: string;
+  /** The article's own publication date from its metadata (`YYYY-MM-DD`), when the page gave one. */
+  published?: string;
   lang?: Lang;
   /** Only for added articles, so the reader page can show them. */
   text?: string;

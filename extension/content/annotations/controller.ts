@@ -23,6 +23,7 @@ import { rangeFor } from '../render/ranges.ts';
 import type { ShadowHost } from '../render/shadow-host.ts';
 import { pageArticle } from './article.ts';
 import { recordable } from '../report.ts';
+import { articlePublished } from '../article-date.ts';
 import type { ToolbarActions } from './Toolbar.tsx';
 
 /** A private window leaves no trace: its pages are neither recorded nor offered as articles. */
@@ -170,7 +171,9 @@ export class AnnotationController {
       if (span) read.push({ claimId: f.id, selector: describeSpan(map.text, span.start, span.end), confirmed: false });
     }
     if (read.length === 0) return;
-    const answer = await this.send('page.read', { url: pageKey(location.href), title: document.title, claims: read });
+    const published = articlePublished(document);
+    const page = { url: pageKey(location.href), title: document.title, ...(published ? { published } : {}) };
+    const answer = await this.send('page.read', { ...page, claims: read });
     if (answer.ok) this.recorded = answer.value.recorded;
     else if (!this.signal.aborted) console.warn('Crossread:', answer.error);
   }
