@@ -17,6 +17,7 @@ import { highlightTexts, hover, pointOf, waitForCard, waitForHighlights } from '
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const THREAT_CLAIM = 'putin-threatens-to-arm-north-korea';
 const MISTAKE_CLAIM = 'putin-warns-south-korea-arming-ukraine-would-be-grave-mistake';
+const THREAT = 'Putin drohte, Nordkorea mit Waffen zu beliefern, und schloss solche Lieferungen ausdrücklich nicht aus.';
 const MISTAKE = 'Putin warnte Südkorea, Waffenlieferungen an die Ukraine wären ein großer Fehler.';
 const HEADLINE = 'Putin threatens to arm Pyongyang';
 const READ_FIRST_TITLE = 'Putin threatens to arm Pyongyang';
@@ -54,6 +55,28 @@ describe.each(BROWSERS)('trust in sources in %s', (name) => {
     // The headline is highlighted on its page (score 0.43), but only the body's sentence (0.80) makes the page a source.
     expect(recorded[0]!.selector[0].exact).not.toBe(HEADLINE);
     expect(recorded[0]!.selector[0].exact).toMatch(/^Vladimir Putin threatened to supply North Korea/);
+  });
+
+  it("shows a page read with the article's own date, and when it was read apart", async () => {
+    const file = await exportOf(ext);
+    const source = file.user.sources.find((s) => s.id === `page:${readFirstUrl}`)!;
+    expect(source.published).toBe('2024-06-20');
+    expect(source.date).toBe(new Date().toISOString().slice(0, 10));
+    const page = await h.openPage(h.server.url('/careful/sentence.html'));
+    await page.setViewport({ width: 1000, height: 700 });
+    await waitForHighlights(page);
+    await page.evaluate((text) => [...document.querySelectorAll('p')].find((p) => p.textContent === text)?.scrollIntoView({ block: 'center' }), THREAT);
+    await hover(page, await pointOf(page, 'cl-claim', THREAT, 'beliefern'));
+    await waitForCard(page, true);
+    const meta = await until('the page read in the card', () =>
+      page.evaluate((id) => {
+        const entry = document.querySelector('cl-root')?.shadowRoot?.querySelector(`.cl-source[data-source="${CSS.escape(id)}"]`);
+        return entry?.querySelector('.cl-source-meta')?.textContent ?? null;
+      }, `page:${readFirstUrl}`),
+    );
+    expect(meta).toMatch(/^June 20, 2024/);
+    expect(meta).toMatch(/read on [A-Z][a-z]+ \d{1,2}, \d{4}$/);
+    await page.close();
   });
 
   it('takes a rejected claim off the page at once and on the next visit, and stores the rejection', async () => {
