@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../shared/userdata/types.ts';
 import { BROWSERS, launch, type Harness } from './harness.ts';
-import { tabIdOf, until, value } from './fixtures/annotations/drive.ts';
+import { inToolbar, selectPassage, tabIdOf, until, value } from './fixtures/annotations/drive.ts';
 import { highlightTexts, hover, pointOf, waitForCard, waitForHighlights } from './ui-page.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -20,6 +20,7 @@ const MISTAKE_CLAIM = 'putin-warns-south-korea-arming-ukraine-would-be-grave-mis
 const THREAT = 'Putin drohte, Nordkorea mit Waffen zu beliefern, und schloss solche Lieferungen ausdrücklich nicht aus.';
 const MISTAKE = 'Putin warnte Südkorea, Waffenlieferungen an die Ukraine wären ein großer Fehler.';
 const HEADLINE = 'Putin threatens to arm Pyongyang';
+const BODY = 'Vladimir Putin threatened to supply North Korea with weapons and expressly did not rule out such deliveries.';
 const READ_FIRST_TITLE = 'Putin threatens to arm Pyongyang';
 
 const exportOf = (ext: Page) => value<ExportFile>(ext, { type: 'data.export', params: {} });
@@ -136,5 +137,64 @@ describe.each(BROWSERS)('trust in sources in %s', (name) => {
     delete older.user.rejections;
     await value(ext, { type: 'data.import', params: { file: older } });
     expect((await exportOf(ext)).user.rejections).toEqual([]);
+  });
+
+  it('marks a match the reader confirmed as confirmed, in card and sidebar, after an earlier rejection', async () => {
+    // The sidebar test above rejected this passage; the reader's own confirmation takes the rejection back.
+    const read = await h.openPage(readFirstUrl);
+    await waitForHighlights(read);
+    await selectPassage(read, '', BODY);
+    await inToolbar(read, '.cl-act-claim', 'click');
+    await inToolbar(read, '.cl-claim-search', { type: 'threatened supply North Korea' });
+    await read.waitForFunction(
+      (id) => {
+        const el = document.querySelector('cl-annotate')?.shadowRoot?.querySelector<HTMLElement>(`.cl-choice[data-claim="${id}"]`);
+        el?.click();
+        return !!el;
+      },
+      { timeout: 10_000, polling: 50 },
+      THREAT_CLAIM,
+    );
+    const file = await until('the confirmed passage recorded', async () => {
+      const f = await exportOf(ext);
+      return f.user.occurrences.some((o) => o.sourceId === `page:${readFirstUrl}` && o.claimId === THREAT_CLAIM && o.confirmed) && f;
+    });
+    expect(file.user.rejections?.some((r) => r.url === readFirstUrl && r.claimId === THREAT_CLAIM)).toBe(false);
+    await read.close();
+
+    const url = h.server.url('/careful/sentence.html?confirmed');
+    const page = await h.openPage(url);
+    await page.setViewport({ width: 1000, height: 800 });
+    await waitForHighlights(page);
+    await page.evaluate((text) => [...document.querySelectorAll('p')].find((p) => p.textContent === text)?.scrollIntoView({ block: 'center' }), THREAT);
+    const point = await pointOf(page, 'cl-claim', THREAT, 'beliefern');
+    await hover(page, point);
+    await waitForCard(page, true);
+    const mark = await until('the confirmed mark in the card', () =>
+      page.evaluate((id) => {
+        const entry = document.querySelector('cl-root')?.shadowRoot?.querySelector(`.cl-source[data-source="${CSS.escape(id)}"]`);
+        entry?.scrollIntoView({ block: 'nearest' });
+        return entry?.querySelector('.cl-confirmed')?.textContent ?? null;
+      }, `page:${readFirstUrl}`),
+    );
+    expect(mark).toContain('confirmed');
+    await page.screenshot({ path: `${SHOTS}trust-card-confirmed-${name}.png` });
+
+    const tabId = await tabIdOf(h, url);
+    const sidebar = await h.openExtensionPage(`sidebar/sidebar.html?tab=${tabId}`);
+    await sidebar.setViewport({ width: 380, height: 900 });
+    await sidebar.waitForFunction(() => document.querySelectorAll('.claim').length > 0, { timeout: 15_000, polling: 50 });
+    const marked = await sidebar.evaluate(async (text, id) => {
+      const row = [...document.querySelectorAll('.claim')].find((r) => r.querySelector('.claim-passage')?.textContent === text)!;
+      (row.querySelector('.claim-toggle') as HTMLButtonElement).click();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const entry = row.querySelector(`.cl-source[data-source="${CSS.escape(id)}"]`);
+      entry?.scrollIntoView({ block: 'center' });
+      return entry?.querySelector('.cl-confirmed')?.textContent ?? null;
+    }, THREAT, `page:${readFirstUrl}`);
+    expect(marked).toContain('confirmed');
+    await sidebar.screenshot({ path: `${SHOTS}trust-sidebar-confirmed-${name}.png` });
+    await sidebar.close();
+    await page.close();
   });
 });
