@@ -67,6 +67,7 @@ export function OtherSources({ items, hrefFor, openReader }: Props) {
           <div class="cl-source-title">{item.title}</div>
           <div class="cl-source-meta">
             {[item.date, item.byline].filter(Boolean).join(' · ')}
+            {item.readOn && (item.date || item.byline) && ' · '}
             {item.readOn && <span class="cl-read-on">{t('sourceReadOn', item.readOn)}</span>}
           </div>
           {item.passages.slice(0, MAX_PASSAGES).map((passage) => (
