@@ -21,7 +21,6 @@ const THREAT = 'Putin drohte, Nordkorea mit Waffen zu beliefern, und schloss sol
 const MISTAKE = 'Putin warnte Südkorea, Waffenlieferungen an die Ukraine wären ein großer Fehler.';
 const HEADLINE = 'Putin threatens to arm Pyongyang';
 const BODY = 'Vladimir Putin threatened to supply North Korea with weapons and expressly did not rule out such deliveries.';
-const READ_FIRST_TITLE = 'Putin threatens to arm Pyongyang';
 
 const exportOf = (ext: Page) => value<ExportFile>(ext, { type: 'data.export', params: {} });
 
