@@ -3,11 +3,11 @@
  * holding any older database upgrades in order. Only fields a `where()` uses are indexed.
  *
  * Seeded tables (replaced wholesale when kb.json changes): sources, entities, claims, concepts.
- * User tables (never touched by seeding): annotations, userSources, userClaims, userOccurrences, settings.
+ * User tables (never touched by seeding): annotations, userSources, userClaims, userOccurrences, settings, rejections.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Claim, Concept, Entity, Source } from '../../shared/kb/types.ts';
-import type { Settings, UserAnnotation, UserClaim, UserOccurrence, UserSource } from '../../shared/userdata/types.ts';
+import type { Settings, UserAnnotation, UserClaim, UserOccurrence, UserRejection, UserSource } from '../../shared/userdata/types.ts';
 import { upgradeToV2 } from './upgrade.ts';
 
 /** A key/value row: `kbVersion` is the version of kb.json the seeded tables hold. */
@@ -36,10 +36,11 @@ export type CrossreadDb = Dexie & {
   userClaims: EntityTable<UserClaim, 'id'>;
   userOccurrences: Table<UserOccurrence, [string, string]>;
   settings: EntityTable<SettingsRow, 'key'>;
+  rejections: Table<UserRejection, [string, string, string]>;
 };
 
 /** The tables holding the user's own data. */
-export const USER_TABLES = ['annotations', 'userSources', 'userClaims', 'userOccurrences', 'settings'] as const;
+export const USER_TABLES = ['annotations', 'userSources', 'userClaims', 'userOccurrences', 'settings', 'rejections'] as const;
 
 /** The IndexedDB database's name. */
 export const DB_NAME = 'crossread';
@@ -100,5 +101,8 @@ export function openDb(name = DB_NAME): CrossreadDb {
       settings: 'key',
     })
     .upgrade((tx) => upgradeToV2(tx));
+  // Version 3: passages the reader rejected for a claim ("Not this claim"), one row per page, claim and passage,
+  // listed by page when the page is scanned. A new table only: no row of an older version changes.
+  db.version(3).stores({ rejections: '[url+claimId+quote], url' });
   return db;
 }

@@ -41,6 +41,16 @@ describe('import validation', () => {
     expect(importError(sample())).toBeNull();
   });
 
+  it('accepts rejected passages, and an export made before they existed', () => {
+    const withRejections = sample();
+    withRejections.user.rejections = [{ url: 'https://news.example/a', claimId: kb.claims[0]!.id, quote: 'Seoul protestierte.', created: 1718900005000 }];
+    expect(importError(withRejections)).toBeNull();
+    const older = sample();
+    delete older.user.rejections;
+    expect('rejections' in older.user).toBe(false);
+    expect(importError(older)).toBeNull();
+  });
+
   it.each([
     ['not an object', () => 'hello', 'file: expected an object'],
     ['another format', () => ({ ...sample(), format: 'other' }), 'file.format: expected one of "crossread-export"'],
@@ -73,6 +83,17 @@ describe('import validation', () => {
       f.user.occurrences[1]!.claimId = 'claim-1';
       return f;
     }, 'user.claims: id "claim-1" must start with "user-"'],
+    ['a rejection without its passage', () => {
+      const f = sample();
+      f.user.rejections = [{ url: 'https://news.example/a', claimId: 'x', quote: '', created: 1 }];
+      return f;
+    }, 'file.user.rejections[0].quote'],
+    ['the same rejection twice', () => {
+      const f = sample();
+      const r = { url: 'https://news.example/a', claimId: 'x', quote: 'Seoul protestierte.', created: 1 };
+      f.user.rejections = [r, { ...r, created: 2 }];
+      return f;
+    }, 'user.rejections: id'],
     ['an entity of an unknown type', () => {
       const f = sample();
       (f.kb.entities[0] as { type: string }).type = 'planet';
@@ -99,6 +120,7 @@ describe('Web Annotation JSON-LD', () => {
 
   it('round-trips without loss, through JSON text too', () => {
     const original = sample();
+    original.user.rejections = [{ url: 'https://news.example/a', claimId: kb.claims[0]!.id, quote: 'Seoul protestierte.', created: 1718900005000 }];
     const back = fromWebAnnotation(JSON.parse(JSON.stringify(toWebAnnotation(original))));
     expect(back).toEqual(original);
     expect(importError(back)).toBeNull();

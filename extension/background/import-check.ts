@@ -79,11 +79,13 @@ const USER = obj({
   ),
   claims: arr(obj({ id: ID, statement: str(5000, 1), speaker: optional(ID), about: arr(ID, 1000), created: TIME }), 50_000),
   sources: arr(
-    obj({ id: ID, url: optional(URL_TEXT), title: str(2000), date: str(40), lang: optional(LANG), text: optional(str(2_000_000)) }),
+    obj({ id: ID, url: optional(URL_TEXT), title: str(2000), date: str(40), published: optional(str(40)), lang: optional(LANG), text: optional(str(2_000_000)) }),
     50_000,
   ),
   occurrences: arr(obj({ claimId: ID, sourceId: ID, selector: SELECTORS, confirmed: oneOf(true, false), recorded: TIME }), 500_000),
   settings: obj({ disabledSites: arr(str(300), 10_000), hoverDelayMs: int(HOVER_DELAY_MIN_MS, HOVER_DELAY_MAX_MS), recordReading: oneOf(true, false) }),
+  // Absent from exports made before "Not this claim" existed; those stay importable.
+  rejections: optional(arr(obj({ url: URL_TEXT, claimId: ID, quote: str(100_000, 1), created: TIME }), 500_000)),
 });
 
 const FILE = obj({ format: oneOf('crossread-export'), formatVersion: oneOf(1), exported: str(100), kb: KB, user: USER });
@@ -109,6 +111,7 @@ function referenceError(file: ExportFile): string | null {
     ['user.claims', user.claims.map((x) => x.id)],
     ['user.sources', user.sources.map((x) => x.id)],
     ['user.occurrences', user.occurrences.map((x) => `${x.claimId} in ${x.sourceId}`)],
+    ['user.rejections', (user.rejections ?? []).map((x) => `${x.claimId} for ${JSON.stringify(x.quote)} at ${x.url}`)],
   ];
   for (const [name, ids] of tables) {
     const dup = firstDuplicate(ids);

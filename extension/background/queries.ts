@@ -27,16 +27,20 @@ async function sourceInfos(db: CrossreadDb, ids: Iterable<string>): Promise<Map<
 }
 
 /** The occurrences the user's reading and added articles gave `claims`, with their sources as SourceInfo. */
-async function userOccurrences(db: CrossreadDb, claims: Claim[]): Promise<{ byClaim: Map<string, Occurrence[]>; sources: Map<string, SourceInfo> }> {
+/** An occurrence in a page read or an added article: the reader may have confirmed it. */
+type OwnOccurrence = Occurrence & { confirmed: boolean };
+
+async function userOccurrences(db: CrossreadDb, claims: Claim[]): Promise<{ byClaim: Map<string, OwnOccurrence[]>; sources: Map<string, SourceInfo> }> {
   const rows = await db.userOccurrences.where('claimId').anyOf(claims.map((c) => c.id)).toArray();
   const found = await db.userSources.bulkGet([...new Set(rows.map((r) => r.sourceId))]);
   const sources = new Map<string, SourceInfo>();
   for (const s of found) {
-    if (s) sources.set(s.id, { id: s.id, title: s.title, date: s.date, lang: s.lang ?? 'en', ...(s.url ? { url: s.url } : {}) });
+    // The article's own date, never the day it was read; that one is `readOn`, shown apart.
+    if (s) sources.set(s.id, { id: s.id, title: s.title, date: s.published ?? '', readOn: s.date, lang: s.lang ?? 'en', ...(s.url ? { url: s.url } : {}) });
   }
-  const byClaim = new Map<string, Occurrence[]>();
+  const byClaim = new Map<string, OwnOccurrence[]>();
   for (const r of rows.sort((a, b) => a.recorded - b.recorded)) {
-    byClaim.set(r.claimId, [...(byClaim.get(r.claimId) ?? []), { source: r.sourceId, selector: r.selector }]);
+    byClaim.set(r.claimId, [...(byClaim.get(r.claimId) ?? []), { source: r.sourceId, selector: r.selector, confirmed: r.confirmed }]);
   }
   return { byClaim, sources };
 }
@@ -52,11 +56,12 @@ async function summarize(db: CrossreadDb, claims: Claim[]): Promise<ClaimSummary
   ]);
   return claims.map((claim) => ({
     claim,
-    occurrences: [...claim.occurrences, ...(own.byClaim.get(claim.id) ?? [])].flatMap((o): OccurrenceInfo[] => {
+    occurrences: [...claim.occurrences, ...(own.byClaim.get(claim.id) ?? [])].flatMap((o: Occurrence | OwnOccurrence): OccurrenceInfo[] => {
       const source = sources.get(o.source) ?? own.sources.get(o.source);
       if (!source) return [];
       const [quote, { start, end }] = o.selector;
-      return [{ source, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start, end }];
+      const confirmed = 'confirmed' in o && o.confirmed === true;
+      return [{ source, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start, end, ...(confirmed ? { confirmed } : {}) }];
     }),
   }));
 }

@@ -11,8 +11,10 @@ import {
   exportAll,
   importAll,
   pageAnnotations,
+  pageRejections,
   readSettings,
   recordPage,
+  rejectPassage,
   saveAnnotation,
   searchClaims,
   searchEntities,
@@ -30,6 +32,8 @@ export type UserCallName =
   | 'entities.search'
   | 'claim.create'
   | 'page.read'
+  | 'rejections.list'
+  | 'claim.reject'
   | 'article.add'
   | 'data.export'
   | 'data.import'
@@ -54,6 +58,8 @@ export function userHandlers(db: CrossreadDb): Pick<Handlers<typeof backgroundCa
       if (!mayRecordReading(await readSettings(db), sender.tab?.incognito)) return { recorded: 0 };
       return { recorded: await recordPage(db, params) };
     },
+    'rejections.list': ({ url }) => pageRejections(db, url),
+    'claim.reject': (params) => rejectPassage(db, params),
     'article.add': (params) => addArticle(db, params),
     'data.export': () => exportAll(db),
     'data.import': ({ file }) => importAll(db, file),

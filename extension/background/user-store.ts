@@ -7,13 +7,16 @@ import type { AnnotationInput, ArticleInput, ClaimChoice, EntityChoice, ReadClai
 import { describeSpan } from '../../shared/anchor/describe.ts';
 import {
   DEFAULT_SETTINGS,
+  isRejected,
   pageKey,
+  passageKey,
   pageSourceId,
   USER_CLAIM_PREFIX,
   type ExportFile,
   type Settings,
   type UserAnnotation,
   type UserClaim,
+  type UserRejection,
 } from '../../shared/userdata/types.ts';
 import { type CrossreadDb, SEEDED_TABLES, USER_TABLES } from './db.ts';
 import { NotFound } from './queries.ts';
@@ -118,30 +121,69 @@ export async function createClaim(db: CrossreadDb, params: { statement: string; 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Records a page read as a source of the known claims found on it: one occurrence per claim and page. */
-export async function recordPage(db: CrossreadDb, page: { url: string; title: string; claims: ReadClaim[] }): Promise<number> {
+export async function recordPage(db: CrossreadDb, page: { url: string; title: string; published?: string; claims: ReadClaim[] }): Promise<number> {
   if (page.claims.length === 0) return 0;
   const url = pageKey(page.url);
   const sourceId = pageSourceId(url);
   const known = await db.claims.bulkGet(page.claims.map((c) => c.claimId));
   const own = await db.userClaims.bulkGet(page.claims.map((c) => c.claimId));
   // One occurrence per claim and page: the passage the user confirmed, else the first the matcher found.
+  const rejectedBefore = await db.rejections.where('url').equals(url).toArray();
   const first = new Map<string, ReadClaim>();
   page.claims.forEach((c, i) => {
     const kept = first.get(c.claimId);
+    // A passage the reader rejected is never the matcher's pick again.
+    if (!c.confirmed && isRejected(rejectedBefore, c.claimId, c.selector[0].exact)) return;
     if ((known[i] || own[i]) && (!kept || (c.confirmed && !kept.confirmed))) first.set(c.claimId, c);
   });
   const claims = [...first.values()];
-  await db.transaction('rw', db.userSources, db.userOccurrences, async () => {
+  await db.transaction('rw', db.userSources, db.userOccurrences, db.rejections, async () => {
+    const rejected = await db.rejections.where('url').equals(url).toArray();
     const old = await db.userSources.get(sourceId);
-    await db.userSources.put({ id: sourceId, url, title: page.title || url, date: old?.date ?? today() });
+    const published = page.published && /^\d{4}-\d{2}-\d{2}$/.test(page.published) ? page.published : old?.published;
+    await db.userSources.put({ id: sourceId, url, title: page.title || url, date: old?.date ?? today(), ...(published ? { published } : {}) });
     for (const c of claims) {
       const previous = await db.userOccurrences.get([c.claimId, sourceId]);
       // A passage the user confirmed is not replaced by a later guess of the matcher.
       if (previous?.confirmed && !c.confirmed) continue;
+      const quote = c.selector[0].exact;
+      if (isRejected(rejected, c.claimId, quote)) {
+        // The reader rejected this passage for this claim: the matcher's guess stays out; the reader's own
+        // confirmation later takes the rejection back.
+        if (!c.confirmed) continue;
+        await db.rejections.delete([url, c.claimId, passageKey(quote)]);
+      }
       await db.userOccurrences.put({ claimId: c.claimId, sourceId, selector: c.selector, confirmed: c.confirmed, recorded: Date.now() });
     }
   });
   return claims.length;
+}
+
+/** The passages the reader rejected on a page. */
+export async function pageRejections(db: CrossreadDb, url: string): Promise<UserRejection[]> {
+  return db.rejections.where('url').equals(pageKey(url)).toArray();
+}
+
+/**
+ * Remembers that a page's passage does not state a claim, and removes the page as a source of that claim when it
+ * was recorded through that passage. Answers whether a recorded source was removed.
+ */
+export async function rejectPassage(
+  db: CrossreadDb,
+  params: { url: string; claimId: string; quote: string },
+  now = Date.now(),
+): Promise<{ removed: boolean }> {
+  const url = pageKey(params.url);
+  const quote = passageKey(params.quote);
+  if (!quote) throw new RangeError('the passage is empty');
+  const sourceId = pageSourceId(url);
+  return db.transaction('rw', db.rejections, db.userOccurrences, async () => {
+    await db.rejections.put({ url, claimId: params.claimId, quote, created: now });
+    const recorded = await db.userOccurrences.get([params.claimId, sourceId]);
+    if (!recorded || passageKey(recorded.selector[0].exact) !== quote) return { removed: false };
+    await db.userOccurrences.delete([params.claimId, sourceId]);
+    return { removed: true };
+  });
 }
 
 /** A small stable hash of an article's text, so adding the same article twice keeps one source. */
@@ -172,7 +214,7 @@ export async function addArticle(
 /** The whole knowledge base and the user's data. */
 export async function exportAll(db: CrossreadDb): Promise<ExportFile> {
   return db.transaction('r', [...SEEDED_TABLES, 'meta', ...USER_TABLES], async () => {
-    const [version, sources, entities, claims, concepts, annotations, userClaims, userSources, occurrences, settings] = await Promise.all([
+    const [version, sources, entities, claims, concepts, annotations, userClaims, userSources, occurrences, settings, rejections] = await Promise.all([
       storedVersion(db),
       db.sources.toArray(),
       db.entities.toArray(),
@@ -183,6 +225,7 @@ export async function exportAll(db: CrossreadDb): Promise<ExportFile> {
       db.userSources.toArray(),
       db.userOccurrences.toArray(),
       readSettings(db),
+      db.rejections.toArray(),
     ]);
     const kb: KnowledgeBase = { format: 1, version: version ?? '', sources, entities, claims, concepts };
     return {
@@ -190,7 +233,7 @@ export async function exportAll(db: CrossreadDb): Promise<ExportFile> {
       formatVersion: 1,
       exported: new Date().toISOString(),
       kb,
-      user: { annotations, claims: userClaims, sources: userSources, occurrences, settings },
+      user: { annotations, claims: userClaims, sources: userSources, occurrences, settings, rejections },
     };
   });
 }
@@ -264,6 +307,8 @@ export async function importAll(db: CrossreadDb, file: ExportFile): Promise<{ an
       await db.userSources.bulkAdd(file.user.sources);
       await db.userOccurrences.bulkAdd(file.user.occurrences);
       await db.settings.put({ key: 'user', ...file.user.settings });
+      // Exports made before rejections existed have none.
+      await db.rejections.bulkAdd(file.user.rejections ?? []);
     });
   } catch (err) {
     if (before) {
@@ -282,7 +327,7 @@ export async function importAll(db: CrossreadDb, file: ExportFile): Promise<{ an
 /** Deletes the user's data; the seeded knowledge stays. */
 export async function clearUserData(db: CrossreadDb): Promise<void> {
   await db.transaction('rw', [...USER_TABLES], async () => {
-    await Promise.all([db.annotations.clear(), db.userClaims.clear(), db.userSources.clear(), db.userOccurrences.clear()]);
+    await Promise.all([db.annotations.clear(), db.userClaims.clear(), db.userSources.clear(), db.userOccurrences.clear(), db.rejections.clear()]);
     await db.settings.put({ key: 'user', ...DEFAULT_SETTINGS });
   });
 }

@@ -10,7 +10,7 @@
  * Only extract/ reads the page's text and only render/ writes to the page (the card's and the toolbar's shadow
  * hosts included); the parts are built here, each given what it works with.
  */
-import { clampHoverDelay, isSiteDisabled } from '../../shared/userdata/types.ts';
+import { clampHoverDelay, isSiteDisabled, pageKey } from '../../shared/userdata/types.ts';
 import { AnnotationController } from './annotations/controller.ts';
 import { PageText } from './extract/page-text.ts';
 import { FindingStore } from './findings.ts';
@@ -43,6 +43,8 @@ async function start(signal: AbortSignal): Promise<void> {
   // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
   const annotations = new AnnotationController({ text, findings: () => store.all(), send, ui: uiLoader, signal });
   void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
+  // The passages the reader rejected here ("Not this claim") are known before the first scan draws anything.
+  const rejections = send('rejections.list', { url: pageKey(location.href) });
   const knowledge = await loadKnowledge(kb, signal);
   signal.throwIfAborted();
   let session: PageSession | null = null;
@@ -59,6 +61,9 @@ async function start(signal: AbortSignal): Promise<void> {
   );
   const urls = new UrlWatcher(() => void session?.rescanAll(), signal);
   session = new PageSession({ knowledge, store, text, painter: createPainter(), guard: (write) => watcher.guard(write), send, signal });
+  const rejected = await rejections;
+  if (rejected.ok) session.setRejections(rejected.value);
+  else console.warn('Crossread: rejections', rejected.error);
   const cards = new CardController(session, send, uiLoader, signal);
   new HoverTracker({
     targets: store,
@@ -75,6 +80,7 @@ async function start(signal: AbortSignal): Promise<void> {
   listen(
     {
       'page.scrollTo': ({ claimId, index }) => cards.scrollTo(claimId, index),
+      'page.reject': ({ claimId, index }) => cards.rejectNth(claimId, index),
       'page.rescan': async () => {
         await rescan.rescanAll();
         return null;

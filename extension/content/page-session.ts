@@ -15,6 +15,7 @@ import { findingsFor, type Painter } from './render/index.ts';
 import { Slicer } from './schedule.ts';
 import { insideAny, outermost, type Rescan } from './watch/changes.ts';
 import { buildReport } from './report.ts';
+import { isRejected, pageKey, passageKey, type UserRejection } from '../../shared/userdata/types.ts';
 
 /** Ranges made between clock reads: tens of thousands at once held the page for ~100 ms in Firefox. */
 export const DRAW_SLICE = 500;
@@ -59,6 +60,8 @@ export class PageSession implements CardSession {
   /** The partial rescan queued but not yet started, which later batches join. */
   private pending: { roots: Set<Node>; removed: boolean } | null = null;
   private reportTimer = 0;
+  /** Passages the reader rejected for a claim on this page ("Not this claim"): never drawn. */
+  private rejected: Array<Pick<UserRejection, 'claimId' | 'quote'>> = [];
 
   constructor(deps: SessionDeps) {
     this.knowledge = deps.knowledge;
@@ -89,6 +92,31 @@ export class PageSession implements CardSession {
   /** Briefly emphasises a finding the page was scrolled to. */
   flash(finding: Finding): void {
     this.painter.flash(finding);
+  }
+
+  /** Sets the passages rejected on this page before the first scan (later rejections come through {@link reject}). */
+  setRejections(rejections: ReadonlyArray<Pick<UserRejection, 'claimId' | 'quote'>>): void {
+    this.rejected = [...rejections];
+  }
+
+  private isRejected(f: Finding): boolean {
+    return f.kind === 'claim' && isRejected(this.rejected, f.id, f.text);
+  }
+
+  /**
+   * "Not this claim": the background remembers the rejection (and drops the page as a source through this passage),
+   * then every highlight of that claim on a passage worded the same leaves the page. False if the background refused.
+   */
+  reject(finding: Finding): Promise<boolean> {
+    let done = false;
+    return this.enqueue(async () => {
+      const answer = await this.send('claim.reject', { url: pageKey(location.href), claimId: finding.id, quote: finding.text.slice(0, 10_000) });
+      if (!answer.ok) throw new Error(answer.error);
+      this.rejected.push({ claimId: finding.id, quote: passageKey(finding.text) });
+      this.drop((f) => this.isRejected(f));
+      this.scheduleReport();
+      done = true;
+    }).then(() => done);
   }
 
   /** Queues a scan of the whole page, dropping every earlier finding. */
@@ -159,8 +187,9 @@ export class PageSession implements CardSession {
       };
       for (const f of findingsFor(map, part)) found.push(f);
     }
-    this.write(() => this.painter.add(found));
-    this.store.add(found);
+    const shown = this.rejected.length > 0 ? found.filter((f) => !this.isRejected(f)) : found;
+    this.write(() => this.painter.add(shown));
+    this.store.add(shown);
   }
 
   private drop(which: (f: Finding) => boolean): void {

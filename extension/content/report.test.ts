@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './findings.ts';
-import { buildReport } from './report.ts';
+import { buildReport, recordable, RECORD_MIN_SCORE } from './report.ts';
 
 const finding = (kind: Finding['kind'], id: string, start: number, text = 'x'): Finding =>
   ({ kind, id, start, end: start + text.length, text, score: kind === 'claim' ? 0.8 : 1, range: {} as Range });
@@ -24,5 +24,19 @@ describe('buildReport', () => {
     const report = buildReport([finding('claim', 'c', 0, 'y'.repeat(5000))], 'u', 't'.repeat(5000));
     expect(report.claims[0]?.text.length).toBe(1000);
     expect(report.title.length).toBe(1000);
+  });
+});
+
+describe('recordable', () => {
+  const scored = (kind: Finding['kind'], score: number) => ({ kind, score });
+
+  it('records a page only for claims matched at or above the recording score', () => {
+    const found = [scored('claim', RECORD_MIN_SCORE), scored('claim', RECORD_MIN_SCORE - 0.01), scored('claim', 0.9)];
+    expect(recordable(found)).toEqual([found[0], found[2]]);
+  });
+
+  it('never records a claim at the highlight threshold alone, nor an entity', () => {
+    expect(RECORD_MIN_SCORE).toBeGreaterThan(0.4);
+    expect(recordable([scored('claim', 0.4), scored('entity', 1)])).toEqual([]);
   });
 });

@@ -83,9 +83,11 @@ describe.each(BROWSERS)('schema upgrade in %s', (name) => {
       return file.kb.version === kb.version && file;
     });
     expect(await h.evaluateInBackground(readDatabaseShape)).toEqual({
-      version: 20,
-      stores: ['annotations', 'claims', 'concepts', 'entities', 'meta', 'settings', 'sources', 'userClaims', 'userOccurrences', 'userSources'],
+      version: 30,
+      stores: ['annotations', 'claims', 'concepts', 'entities', 'meta', 'rejections', 'settings', 'sources', 'userClaims', 'userOccurrences', 'userSources'],
     });
+    // Version 3 only adds the (empty) table of rejected passages.
+    expect(after.user.rejections).toEqual([]);
     expect(after.kb.claims.map((c) => c.id)).toEqual(kb.claims.map((c) => c.id));
     expect(after.user.annotations).toEqual([
       { ...v1.annotations![0], id: 1, title: '', modified: 1718000000000 },

@@ -46,6 +46,12 @@ export function App() {
     const answer = await sendToTab(tabId)('page.scrollTo', { claimId: row.claimId, index: row.index });
     setNotice(answer.ok && answer.value ? '' : t('sidebarNotOnPage'));
   };
+  // The page's content script rejects: it knows the highlight's passage, and takes it off the page at once.
+  const reject = async (row: ClaimRow) => {
+    if (tabId === null) return false;
+    const answer = await sendToTab(tabId)('page.reject', { claimId: row.claimId, index: row.index });
+    return answer.ok && answer.value;
+  };
   const openReader = (item: SourceQuote, claimId: string) => void send('reader.open', { sourceId: item.sourceId, claimId });
   return (
     <main aria-busy={state.status === 'loading'}>
@@ -56,7 +62,7 @@ export function App() {
       {state.status === 'error' && <p class="error" role="alert">{t('sidebarError', state.error)}</p>}
       {state.status === 'ready' &&
         (state.data && state.data.claims.length + state.data.entities.length > 0 ? (
-          <Findings model={sidebarModel(state.data, uiLang())} onScrollTo={scrollTo} hrefFor={hrefFor} openReader={openReader} />
+          <Findings model={sidebarModel(state.data, uiLang())} onScrollTo={scrollTo} hrefFor={hrefFor} openReader={openReader} onReject={reject} />
         ) : (
           <Empty />
         ))}

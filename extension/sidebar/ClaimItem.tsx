@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
 import type { PassageLink } from '../ui/links.ts';
 import type { SourceQuote } from '../ui/models.ts';
-import { OtherSources } from '../ui/OtherSources.tsx';
+import { NotThisClaim, OtherSources } from '../ui/OtherSources.tsx';
 import type { ClaimRow } from './model.ts';
 
 interface Props {
@@ -11,10 +11,12 @@ interface Props {
   onScrollTo: (row: ClaimRow) => void;
   hrefFor: (link: PassageLink) => string;
   openReader: (item: SourceQuote, claimId: string) => void;
+  /** "Not this claim" for this row's highlight; false if it failed. */
+  onReject: (row: ClaimRow) => Promise<boolean>;
 }
 
 /** A claim row that unfolds into its occurrences in other sources. */
-export function ClaimItem({ row, onScrollTo, hrefFor, openReader }: Props) {
+export function ClaimItem({ row, onScrollTo, hrefFor, openReader, onReject }: Props) {
   const [open, setOpen] = useState(false);
   const panelId = `sources-${row.key.replace(/[^\w-]/g, '_')}`;
   return (
@@ -23,6 +25,7 @@ export function ClaimItem({ row, onScrollTo, hrefFor, openReader }: Props) {
         <span class="claim-statement">{row.statement}</span>
         <span class="claim-passage">{row.passage}</span>
       </button>
+      <NotThisClaim onReject={() => onReject(row)} />
       <button
         type="button"
         class="claim-toggle"

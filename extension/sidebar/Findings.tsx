@@ -10,10 +10,11 @@ interface Props {
   onScrollTo: (row: ClaimRow) => void;
   hrefFor: (link: PassageLink) => string;
   openReader: (item: SourceQuote, claimId: string) => void;
+  onReject: (row: ClaimRow) => Promise<boolean>;
 }
 
 /** Both lists, each under its own heading. */
-export function Findings({ model, onScrollTo, hrefFor, openReader }: Props) {
+export function Findings({ model, onScrollTo, hrefFor, openReader, onReject }: Props) {
   return (
     <>
       <section aria-labelledby="claims-heading">
@@ -22,7 +23,7 @@ export function Findings({ model, onScrollTo, hrefFor, openReader }: Props) {
         </h2>
         <ol class="claims">
           {model.claims.map((row) => (
-            <ClaimItem key={row.key} row={row} onScrollTo={onScrollTo} hrefFor={hrefFor} openReader={openReader} />
+            <ClaimItem key={row.key} row={row} onScrollTo={onScrollTo} hrefFor={hrefFor} openReader={openReader} onReject={onReject} />
           ))}
         </ol>
       </section>

@@ -29,7 +29,7 @@ export interface SidebarModel {
 
 /** The sidebar's rows for a tab's findings: one per claim and passage (a caption repeating the lead is one row). */
 export function sidebarModel(tab: TabClaims, lang: Lang): SidebarModel {
-  const entriesOf = new Map(tab.claims.map((c) => [c.id, c.occurrences.map((o) => ({ sourceId: o.source.id, source: o.source, quote: o.quote }))]));
+  const entriesOf = new Map(tab.claims.map((c) => [c.id, c.occurrences.map((o) => ({ sourceId: o.source.id, source: o.source, quote: o.quote, ...(o.confirmed ? { confirmed: true } : {}) }))]));
   const own = pageSources({ url: tab.url, passages: tab.claims.map((c) => ({ claimId: c.id, text: c.text })) }, (id) => entriesOf.get(id) ?? []);
   const seen = new Map<string, number>();
   const claims: ClaimRow[] = [];

@@ -1,4 +1,5 @@
 /** "Also reported by": each other source with its own wording of a claim, each passage a link to that place. */
+import { useState } from 'preact/hooks';
 import { t } from './i18n.ts';
 import type { PassageLink } from './links.ts';
 import type { Passage, SourceQuote } from './models.ts';
@@ -24,6 +25,38 @@ function LangTag({ lang }: { lang: Passage['lang'] }) {
   );
 }
 
+/** The small mark on a passage the reader confirmed states the claim. */
+function ConfirmedMark() {
+  return (
+    <span class="cl-confirmed" title={t('confirmedHelp')}>
+      ✓ {t('confirmedMark')}
+    </span>
+  );
+}
+
+/** "Not this claim": the reader says the page's passage does not state the claim. Card and sidebar use it alike. */
+export function NotThisClaim({ onReject }: { onReject: () => Promise<boolean> }) {
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const click = async () => {
+    setState('busy');
+    const done = await onReject().catch(() => false);
+    // On success the entry goes away with its highlight; only a failure stays to be read.
+    setState(done ? 'idle' : 'failed');
+  };
+  return (
+    <div class="cl-reject-row">
+      <button type="button" class="cl-reject" title={t('notThisClaimHelp')} disabled={state === 'busy'} onClick={() => void click()}>
+        {t('notThisClaim')}
+      </button>
+      {state === 'failed' && (
+        <span class="cl-reject-error" role="alert">
+          {t('notThisClaimFailed')}
+        </span>
+      )}
+    </div>
+  );
+}
+
 /** The list of other sources; a note when there are none. */
 export function OtherSources({ items, hrefFor, openReader }: Props) {
   if (items.length === 0) return <p class="cl-source-meta">{t('cardNoOtherSources')}</p>;
@@ -32,10 +65,15 @@ export function OtherSources({ items, hrefFor, openReader }: Props) {
       {items.map((item) => (
         <li class="cl-source" key={item.sourceId} data-source={item.sourceId}>
           <div class="cl-source-title">{item.title}</div>
-          <div class="cl-source-meta">{[item.date, item.byline].filter(Boolean).join(' · ')}</div>
+          <div class="cl-source-meta">
+            {[item.date, item.byline].filter(Boolean).join(' · ')}
+            {item.readOn && (item.date || item.byline) && ' · '}
+            {item.readOn && <span class="cl-read-on">{t('sourceReadOn', item.readOn)}</span>}
+          </div>
           {item.passages.slice(0, MAX_PASSAGES).map((passage) => (
             <div class="cl-passage" key={passage.text}>
               <LangTag lang={passage.lang} />
+              {passage.confirmed && <ConfirmedMark />}
               <a
                 class="cl-source-link"
                 href={hrefFor(passage.link)}

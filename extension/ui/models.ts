@@ -10,6 +10,8 @@ export interface Passage {
   lang: Lang;
   /** True when the passage already opens or closes with a quotation mark, so the view adds none of its own. */
   quoted: boolean;
+  /** The reader confirmed that this passage states the claim. */
+  confirmed?: boolean;
 }
 
 /** One other source's own wording of a claim: its passages, in source order. */
@@ -18,6 +20,8 @@ export interface SourceQuote {
   title: string;
   /** Already formatted for the UI language. */
   date: string;
+  /** For the reader's own sources: when they read or added it, formatted; shown apart from the article's date. */
+  readOn?: string;
   byline?: string;
   passages: Passage[];
 }

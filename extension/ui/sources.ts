@@ -32,6 +32,8 @@ export interface PassageEntry {
   sourceId: string;
   source: SourceInfo | undefined;
   quote: string;
+  /** The reader confirmed this passage states the claim. */
+  confirmed?: boolean;
 }
 
 /** Whether a source is the page itself (a page read is recorded under its address). */
@@ -99,6 +101,7 @@ export function sourceList(entries: readonly PassageEntry[], claimId: string, pa
       date: e.source?.date ? formatDate(e.source.date, lang) : '',
       sortDate: e.source?.date ?? '',
       byline: e.source?.byline,
+      ...(e.source?.readOn ? { readOn: formatDate(e.source.readOn, lang) } : {}),
       passages: [],
     };
     if (!entry.passages.some((p) => samePassage(p.text, e.quote))) {
@@ -107,6 +110,7 @@ export function sourceList(entries: readonly PassageEntry[], claimId: string, pa
         link: passageLink(e.source ?? { id: e.sourceId }, e.quote, claimId),
         lang: e.source?.lang ?? lang,
         quoted: isQuoted(e.quote),
+        ...(e.confirmed ? { confirmed: true } : {}),
       });
     }
     bySource.set(e.sourceId, entry);

@@ -2,7 +2,7 @@
 import { call, channel, returns } from '../rpc/channel.ts';
 import { arr, type Check, int, num, obj, oneOf, optional, str } from '../rpc/schema.ts';
 import type { TextSelectors } from '../anchor/describe.ts';
-import type { Settings, UserAnnotation, UserClaim } from '../userdata/types.ts';
+import type { Settings, UserAnnotation, UserClaim, UserRejection } from '../userdata/types.ts';
 import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TITLE, URL_TEXT } from './checks.ts';
 import type { AnnotationInput, ClaimChoice, ClaimDetails, EntityCard, EntityChoice, MatcherData, PageReport } from './types.ts';
 
@@ -51,7 +51,11 @@ export const contentToBackground = channel(['content', 'extension'], {
   /** Records what was found on the sender's tab (kept in session storage, so it outlives the worker). */
   'page.report': call(PAGE_REPORT, returns<null>(), ['content']),
   /** Records the sender's page as a source of these claims (unless recording is off or the tab is private). */
-  'page.read': call(obj({ url: URL_TEXT, title: TITLE, claims: READ_CLAIMS }), returns<{ recorded: number }>(), ['content']),
+  'page.read': call(obj({ url: URL_TEXT, title: TITLE, published: optional(str(40)), claims: READ_CLAIMS }), returns<{ recorded: number }>(), ['content']),
+  /** The passages the reader rejected for a claim on a page (by URL without fragment). */
+  'rejections.list': call(obj({ url: URL_TEXT }), returns<UserRejection[]>()),
+  /** "Not this claim": remembers the page's passage does not state the claim; drops the page's source through it. */
+  'claim.reject': call(obj({ url: URL_TEXT, claimId: ID, quote: str(10_000, 1) }), returns<{ removed: boolean }>()),
   /** The user's settings. */
   'settings.get': call(NONE, returns<Settings>()),
   /** The annotations of one page (by URL without fragment), oldest first. */

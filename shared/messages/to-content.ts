@@ -8,6 +8,8 @@ import type { AnnotationStatus, PageArticle } from './types.ts';
 export const toContent = channel(['extension'], {
   /** Scrolls to the `index`-th highlight of a claim on the page and flashes it; false if it is not there. */
   'page.scrollTo': call(obj({ claimId: ID, index: int(0, MAX_FOUND) }), returns<boolean>()),
+  /** "Not this claim" for the `index`-th highlight of a claim: rejected, remembered and removed from the page. */
+  'page.reject': call(obj({ claimId: ID, index: int(0, MAX_FOUND) }), returns<boolean>()),
   /** Extracts and matches the page again from scratch (after a knowledge-base update). */
   'page.rescan': call(NONE, returns<null>()),
   /** Moves keyboard focus to the next (1) or previous (-1) highlight and opens its card (keyboard command). */

@@ -3,8 +3,11 @@ import type { Claim, Concept, Entity, Lang, Source } from '../kb/types.ts';
 import type { TextSelectors } from '../anchor/describe.ts';
 import type { UserAnnotation } from '../userdata/types.ts';
 
-/** A source without its text: what cards and lists show. */
-export type SourceInfo = Omit<Source, 'text'>;
+/**
+ * A source without its text: what cards and lists show. `date` is always the article's own date (empty when a
+ * page read gave none); `readOn` is when the reader read or added it, for the reader's own sources.
+ */
+export type SourceInfo = Omit<Source, 'text'> & { readOn?: string };
 
 /** One claim's passage in one source, with that source's details resolved. */
 export interface OccurrenceInfo {
@@ -17,6 +20,8 @@ export interface OccurrenceInfo {
   /** UTF-16 offsets of the quote in the source's text. */
   start: number;
   end: number;
+  /** True when the reader confirmed that this passage of a page they read states the claim. */
+  confirmed?: boolean;
 }
 
 /** A claim with every passage that reports it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampHoverDelay, DEFAULT_SETTINGS, guessLang, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, mayRecordReading } from './types.ts';
+import { clampHoverDelay, DEFAULT_SETTINGS, guessLang, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, isRejected, mayRecordReading, passageKey } from './types.ts';
 
 describe('clampHoverDelay', () => {
   it('keeps delays in the offered range and rounds them', () => {
@@ -32,5 +32,18 @@ describe('guessLang', () => {
     expect(guessLang('Der Vertrag und die Partner', 'en')).toBe('en');
     expect(guessLang('Der Vertrag und die Partner')).toBe('de');
     expect(guessLang('The treaty was signed')).toBe('en');
+  });
+});
+
+describe('rejected passages', () => {
+  const rejections = [{ claimId: 'pact', quote: passageKey('Russland und  Nordkorea\nunterzeichneten einen Pakt. ') }];
+
+  it('match the same claim on the same wording, whatever the whitespace', () => {
+    expect(isRejected(rejections, 'pact', ' Russland und Nordkorea unterzeichneten\teinen Pakt.')).toBe(true);
+  });
+
+  it('leave other claims and other passages alone', () => {
+    expect(isRejected(rejections, 'threat', 'Russland und Nordkorea unterzeichneten einen Pakt.')).toBe(false);
+    expect(isRejected(rejections, 'pact', 'Russland und Nordkorea unterzeichneten keinen Pakt.')).toBe(false);
   });
 });

@@ -46,6 +46,8 @@ export interface UserSource {
   title: string;
   /** When it was read or added: `YYYY-MM-DD`. */
   date: string;
+  /** The article's own publication date from its metadata (`YYYY-MM-DD`), when the page gave one. */
+  published?: string;
   lang?: Lang;
   /** Only for added articles, so the reader page can show them. */
   text?: string;
@@ -60,6 +62,31 @@ export interface UserOccurrence {
   confirmed: boolean;
   /** Milliseconds since the epoch. */
   recorded: number;
+}
+
+/**
+ * A passage the reader said does not state a claim ("Not this claim"): on this page, that claim is never shown
+ * for this passage again, and the page is no longer a source of it through this passage.
+ */
+export interface UserRejection {
+  /** The page, without its fragment. */
+  url: string;
+  claimId: string;
+  /** The passage as the page words it, whitespace collapsed (see {@link passageKey}). */
+  quote: string;
+  /** Milliseconds since the epoch. */
+  created: number;
+}
+
+/** A passage's text as rejections compare it: runs of whitespace made one space, ends trimmed. */
+export function passageKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether the reader rejected `claimId` for a passage worded `text` (among one page's rejections). */
+export function isRejected(rejections: readonly Pick<UserRejection, 'claimId' | 'quote'>[], claimId: string, text: string): boolean {
+  const quote = passageKey(text);
+  return rejections.some((r) => r.claimId === claimId && r.quote === quote);
 }
 
 /** What the user can set on the options page. */
@@ -111,6 +138,8 @@ export interface UserData {
   sources: UserSource[];
   occurrences: UserOccurrence[];
   settings: Settings;
+  /** Passages the reader rejected; absent in exports made before rejections existed. */
+  rejections?: UserRejection[];
 }
 
 /** The JSON export: the whole knowledge base and the user's data. */

@@ -74,6 +74,8 @@ export function toWebAnnotation(file: ExportFile): Record<string, unknown> {
     'cr:claims': file.user.claims,
     'cr:sources': file.user.sources,
     'cr:settings': file.user.settings,
+    // Passages the reader rejected for a claim ("Not this claim"): Crossread's own term, absent when there are none.
+    ...(file.user.rejections && file.user.rejections.length > 0 ? { 'cr:rejections': file.user.rejections } : {}),
   };
 }
 
@@ -150,6 +152,7 @@ export function fromWebAnnotation(doc: unknown): ExportFile {
     sources: need(d['cr:sources'], 'cr:sources'),
     occurrences: items.filter((x) => x.id.startsWith(OCCURRENCE_URN)).map(occurrenceFromLd),
     settings: need(d['cr:settings'], 'cr:settings'),
+    ...(d['cr:rejections'] !== undefined ? { rejections: d['cr:rejections'] } : {}),
   } as ExportFile['user'];
   return {
     format: 'crossread-export',

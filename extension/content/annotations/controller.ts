@@ -23,6 +23,8 @@ import { rangeFor } from '../render/ranges.ts';
 import type { ShadowHost } from '../render/shadow-host.ts';
 import { pageArticle } from './article.ts';
 import { NoteHover } from './note-hover.ts';
+import { recordable } from '../report.ts';
+import { articlePublished } from '../article-date.ts';
 import type { ToolbarActions } from './Toolbar.tsx';
 
 /** A private window leaves no trace: its pages are neither recorded nor offered as articles. */
@@ -179,7 +181,8 @@ export class AnnotationController {
   }
 
   private async sendReading(findings: readonly Finding[], confirmed: ReadClaim[]): Promise<void> {
-    const claims = findings.filter((f) => f.kind === 'claim');
+    // Only confident matches become sources; a passage the reader confirmed always does.
+    const claims = recordable(findings);
     if (claims.length === 0 && confirmed.length === 0) return;
     if (inPrivateWindow()) {
       this.recorded = 0;
@@ -192,7 +195,9 @@ export class AnnotationController {
       if (span) read.push({ claimId: f.id, selector: describeSpan(map.text, span.start, span.end), confirmed: false });
     }
     if (read.length === 0) return;
-    const answer = await this.send('page.read', { url: pageKey(location.href), title: document.title, claims: read });
+    const published = articlePublished(document);
+    const page = { url: pageKey(location.href), title: document.title, ...(published ? { published } : {}) };
+    const answer = await this.send('page.read', { ...page, claims: read });
     if (answer.ok) this.recorded = answer.value.recorded;
     else if (!this.signal.aborted) console.warn('Crossread:', answer.error);
   }

@@ -8,7 +8,7 @@ import type { OccurrenceInfo } from '../../../shared/messages.ts';
 import { t } from '../../ui/i18n.ts';
 import type { PassageLink } from '../../ui/links.ts';
 import type { ClaimView, SourceQuote } from '../../ui/models.ts';
-import { OtherSources } from '../../ui/OtherSources.tsx';
+import { NotThisClaim, OtherSources } from '../../ui/OtherSources.tsx';
 import { sourceList } from '../../ui/sources.ts';
 import { detailEntries, type ClaimCardModel } from './card-model.ts';
 
@@ -17,6 +17,8 @@ interface Props {
   hrefFor: (link: PassageLink) => string;
   openReader: (item: SourceQuote, claimId: string) => void;
   occurrences?: (claimId: string) => Promise<readonly OccurrenceInfo[] | null>;
+  /** "Not this claim" for the claim shown; false if it failed. */
+  reject?: (claimId: string) => Promise<boolean>;
 }
 
 /** The model's claims, each list replaced by the background's fuller one as it arrives. */
@@ -58,7 +60,7 @@ function Pager({ at, count, onGo }: { at: number; count: number; onGo: (to: numb
 }
 
 /** The claim card's content. */
-export function ClaimCard({ model, hrefFor, openReader, occurrences }: Props) {
+export function ClaimCard({ model, hrefFor, openReader, occurrences, reject }: Props) {
   const claims = useFullLists(model, occurrences);
   const [at, setAt] = useState(0);
   const claim = claims[Math.min(at, claims.length - 1)]!;
@@ -71,6 +73,7 @@ export function ClaimCard({ model, hrefFor, openReader, occurrences }: Props) {
           {claim.statement}
         </h2>
         {claim.speaker && <p class="cl-source-meta">{t('cardSaidBy', claim.speaker)}</p>}
+        {reject && <NotThisClaim key={claim.claimId} onReject={() => reject(claim.claimId)} />}
       </header>
       <section>
         <h3 class="cl-section">{t('cardAlsoReportedBy')}</h3>

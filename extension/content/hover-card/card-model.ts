@@ -112,7 +112,7 @@ export function kbEntries(kb: CardKnowledge, claimId: string): PassageEntry[] {
 
 /** A claim's passages as the background answers them (claim.details): the knowledge base's and the reader's own. */
 export function detailEntries(occurrences: readonly OccurrenceInfo[]): PassageEntry[] {
-  return occurrences.map((o) => ({ sourceId: o.source.id, source: o.source, quote: o.quote }));
+  return occurrences.map((o) => ({ sourceId: o.source.id, source: o.source, quote: o.quote, ...(o.confirmed ? { confirmed: true } : {}) }));
 }
 
 /** The knowledge base's sources this page is a copy of (see ui/sources.ts pageSources). */

@@ -25,6 +25,17 @@ export interface CardSession {
   focus(finding: Finding | null): void;
   /** Briefly emphasises a finding the page was scrolled to. */
   flash(finding: Finding): void;
+  /** "Not this claim" for a finding: rejected, remembered, and its highlights gone; false if it failed. */
+  reject(finding: Finding): Promise<boolean>;
+}
+
+/** Whether two ranges share any text. */
+function overlaps(a: Range, b: Range): boolean {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && a.compareBoundaryPoints(Range.END_TO_START, b) < 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Shows at most one card at a time. */
@@ -77,6 +88,7 @@ export class CardController {
       hrefFor,
       openReader: (item, claimId) => void this.openReader(item, claimId),
       occurrences: (id) => this.send('claim.details', { id }).then((r) => (r.ok ? r.value.occurrences : null)),
+      reject: (claimId) => this.rejectInCard(finding, claimId),
     });
     layer.style.visibility = 'hidden';
     layer.hidden = false;
@@ -100,6 +112,29 @@ export class CardController {
     this.session.focus(null);
     if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
+  }
+
+  /**
+   * "Not this claim" from the card of `finding`: the card may page between the claims of its sentence, so the
+   * rejected highlight is the one of `claimId` over the same text. The card closes, as its highlight is gone.
+   */
+  private async rejectInCard(finding: Finding, claimId: string): Promise<boolean> {
+    const target =
+      finding.kind === 'claim' && finding.id === claimId
+        ? finding
+        : this.session.findings().find((f) => f.kind === 'claim' && f.id === claimId && overlaps(f.range, finding.range));
+    if (!target) return false;
+    const done = await this.session.reject(target);
+    if (done) this.close();
+    return done;
+  }
+
+  /** "Not this claim" for the `index`-th highlight of a claim (from the sidebar); false if it is not on the page. */
+  async rejectNth(claimId: string, index: number): Promise<boolean> {
+    const finding = this.session.nth('claim', claimId, index);
+    if (!finding) return false;
+    if (this.current && this.current.kind === 'claim' && overlaps(this.current.range, finding.range)) this.close();
+    return this.session.reject(finding);
   }
 
   /** Scrolls to the `index`-th highlight of a claim and flashes it; false if the page does not have it. */

@@ -61,6 +61,8 @@ export interface CardActions {
   openReader(item: SourceQuote, claimId: string): void;
   /** Every passage of a claim the background knows, the pages the reader read included; null if it cannot say. */
   occurrences?(claimId: string): Promise<readonly OccurrenceInfo[] | null>;
+  /** "Not this claim" for one of the card's claims; false if it could not be done. */
+  reject?(claimId: string): Promise<boolean>;
 }
 
 /** Renders the card for `model` into `layer`. */
@@ -77,6 +79,7 @@ export function showCard(layer: HTMLElement, model: CardModel, actions: CardActi
           hrefFor={actions.hrefFor}
           openReader={actions.openReader}
           occurrences={actions.occurrences}
+          reject={actions.reject}
         />
       )}
     </Card>,
