@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './findings.ts';
+import { calibrated } from '../../shared/match/calibration.ts';
+import { DEFAULT_THRESHOLD } from '../../shared/match/index.ts';
 import { buildReport, recordable, RECORD_MIN_SCORE } from './report.ts';
 
 const finding = (kind: Finding['kind'], id: string, start: number, text = 'x'): Finding =>
@@ -31,12 +33,13 @@ describe('recordable', () => {
   const scored = (kind: Finding['kind'], score: number) => ({ kind, score });
 
   it('records a page only for claims matched at or above the recording score', () => {
-    const found = [scored('claim', RECORD_MIN_SCORE), scored('claim', RECORD_MIN_SCORE - 0.01), scored('claim', 0.9)];
+    const found = [scored('claim', RECORD_MIN_SCORE), scored('claim', RECORD_MIN_SCORE - 0.01), scored('claim', 0.99)];
     expect(recordable(found)).toEqual([found[0], found[2]]);
   });
 
   it('never records a claim at the highlight threshold alone, nor an entity', () => {
-    expect(RECORD_MIN_SCORE).toBeGreaterThan(0.4);
-    expect(recordable([scored('claim', 0.4), scored('entity', 1)])).toEqual([]);
+    const atThreshold = calibrated(DEFAULT_THRESHOLD);
+    expect(RECORD_MIN_SCORE).toBeGreaterThan(atThreshold);
+    expect(recordable([scored('claim', atThreshold), scored('entity', 1)])).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ describe.each(BROWSERS)('trust in sources in %s', (name) => {
     const file = await exportOf(ext);
     const recorded = file.user.occurrences.filter((o) => o.sourceId === `page:${readFirstUrl}`);
     expect(recorded.map((o) => o.claimId)).toEqual([THREAT_CLAIM]);
-    // The headline is highlighted on its page (score 0.43), but only the body's sentence (0.80) makes the page a source.
+    // The headline barely resembles the claim (raw coverage 0.43); only the body's sentence (0.80) makes the page a source.
     expect(recorded[0]!.selector[0].exact).not.toBe(HEADLINE);
     expect(recorded[0]!.selector[0].exact).toMatch(/^Vladimir Putin threatened to supply North Korea/);
   });
