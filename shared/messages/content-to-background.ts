@@ -4,7 +4,7 @@ import { arr, type Check, int, num, obj, oneOf, optional, str } from '../rpc/sch
 import type { TextSelectors } from '../anchor/describe.ts';
 import type { Settings, UserAnnotation, UserClaim } from '../userdata/types.ts';
 import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TITLE, URL_TEXT } from './checks.ts';
-import type { AnnotationInput, ClaimChoice, ClaimDetails, EntityCard, EntityChoice, MatcherData, PageReport } from './types.ts';
+import type { AnnotationInput, ClaimChoice, ClaimDetails, EntityCard, EntityChoice, LearnedSpan, MatcherData, PageReport } from './types.ts';
 
 /**
  * A quote and a position selector; up to two, in either order. Fewer or others are an annotation that can no
@@ -36,6 +36,16 @@ const ANNOTATION_INPUT: Check<AnnotationInput> = obj({
   claimId: optional(ID),
 });
 
+/** A page as the content script reads it for learning: its main text and what its metadata says. */
+const PAGE_TEXT = obj({
+  url: URL_TEXT,
+  title: TITLE,
+  lang: optional(LANG),
+  /** Publication date from the page's metadata, `YYYY-MM-DD`; never the date it was read. */
+  date: optional(str(10)),
+  text: str(1_000_000, 1),
+});
+
 const READ_CLAIMS = arr(obj({ claimId: ID, selector: SELECTORS, confirmed: oneOf(true, false) }), MAX_FOUND);
 
 /** Calls a content script makes to the background; the extension's pages may make them too. */
@@ -52,6 +62,16 @@ export const contentToBackground = channel(['content', 'extension'], {
   'page.report': call(PAGE_REPORT, returns<null>(), ['content']),
   /** Records the sender's page as a source of these claims (unless recording is off or the tab is private). */
   'page.read': call(obj({ url: URL_TEXT, title: TITLE, claims: READ_CLAIMS }), returns<{ recorded: number }>(), ['content']),
+  /**
+   * Learns an article the reader stayed on: stores the page and its statements (unless recording is off, the site
+   * excluded or the tab private); answers how many statements were learned (0 when nothing was recorded).
+   */
+  'learn.read': call(PAGE_TEXT, returns<{ statements: number }>(), ['content']),
+  /**
+   * Links a page to the statements read on other sites of the same story: the spans of its text (as sent) that
+   * state a learned claim. The claims are then known to `claim.details` and the sidebar like any other.
+   */
+  'learn.link': call(PAGE_TEXT, returns<{ claims: LearnedSpan[] }>()),
   /** The user's settings. */
   'settings.get': call(NONE, returns<Settings>()),
   /** The annotations of one page (by URL without fragment), oldest first. */
