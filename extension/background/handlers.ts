@@ -53,7 +53,7 @@ function handlers(deps: HandlerDeps): Handlers<typeof backgroundCalls, SenderInf
       return report && tabClaims(db, tabId, report);
     },
     'learn.read': async (page, sender) => ({ statements: await learnRead(db, page, sender.tab?.incognito) }),
-    'learn.link': async (page) => ({ claims: await linkLearned(db, page) }),
+    'learn.link': (page) => linkLearned(db, page),
     'learned.list': () => overview(db),
     'learned.delete': async (which) => ({ pages: await forget(db, which) }),
     'learned.keep': async ({ days }) => ({ pages: await setKeepDays(db, days) }),

@@ -7,7 +7,7 @@
  */
 import type { Claim } from '../../shared/kb/types.ts';
 import { detectLang, extractStatements, isLearnedClaim, linkPage, Reading, type BaseKnowledge, type NameMention } from '../../shared/learn/index.ts';
-import type { LearnedOverview, LearnedSpan, SourceInfo } from '../../shared/messages.ts';
+import type { LearnedLinks, LearnedOverview, LearnedSpan, SourceInfo } from '../../shared/messages.ts';
 import { isSiteDisabled, mayRecordReading, pageKey } from '../../shared/userdata/types.ts';
 import type { CrossreadDb, ReadPageRow } from './db.ts';
 import { storedVersion } from './seed.ts';
@@ -169,12 +169,13 @@ function hash(text: string): string {
  * candidates are loaded. Answers the spans of `page.text` that state a learned claim; those claims are stored
  * for the card and the sidebar.
  */
-export async function linkLearned(db: CrossreadDb, page: PageText): Promise<LearnedSpan[]> {
+export async function linkLearned(db: CrossreadDb, page: PageText): Promise<LearnedLinks> {
+  const none: LearnedLinks = { spans: [], claims: [], sources: [] };
   const url = pageKey(page.url);
   const site = siteOf(url);
   const lang = page.lang ?? detectLang(page.text);
   const terms = termsOf(extractStatements(page.text, lang).names);
-  if (terms.length < SHARED_TERMS) return [];
+  if (terms.length < SHARED_TERMS) return none;
   const shared = new Map<string, number>();
   for (const row of await db.readTerms.where('term').anyOf(terms).toArray()) shared.set(row.url, (shared.get(row.url) ?? 0) + 1);
   const candidates = [...shared]
@@ -183,7 +184,7 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
     .slice(0, MAX_CANDIDATES)
     .map(([u]) => u);
   const pages = (await db.readPages.bulkGet(candidates)).filter((p): p is ReadPageRow => !!p && p.site !== site);
-  if (pages.length === 0) return [];
+  if (pages.length === 0) return none;
   const reading = new Reading(await baseKnowledge(db));
   for (const p of pages.sort((a, b) => a.readAt - b.readAt)) {
     reading.read({ address: READ_SOURCE_PREFIX + p.url, title: p.title, text: p.text, lang: p.lang, ...(p.date && { date: p.date }) });
@@ -205,8 +206,11 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
     });
     spans.push({ id, start: m.start, end: m.end, score: m.score });
   }
-  if (stored.size > 0) await db.learnedClaims.bulkPut([...stored.values()]);
-  return spans;
+  if (stored.size === 0) return none;
+  await db.learnedClaims.bulkPut([...stored.values()]);
+  const claimsOut = [...stored.values()].map((r) => r.claim);
+  const sources = await readSources(db, claimsOut.flatMap((c) => c.occurrences.map((o) => o.source)));
+  return { spans, claims: claimsOut, sources: [...sources.values()] };
 }
 
 /** Learned claims by id, for the queries that look claims up. */

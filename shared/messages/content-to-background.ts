@@ -4,7 +4,7 @@ import { arr, type Check, int, num, obj, oneOf, optional, str } from '../rpc/sch
 import type { TextSelectors } from '../anchor/describe.ts';
 import type { Settings, UserAnnotation, UserClaim } from '../userdata/types.ts';
 import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TITLE, URL_TEXT } from './checks.ts';
-import type { AnnotationInput, ClaimChoice, ClaimDetails, EntityCard, EntityChoice, LearnedSpan, MatcherData, PageReport } from './types.ts';
+import type { AnnotationInput, ClaimChoice, ClaimDetails, EntityCard, EntityChoice, LearnedLinks, MatcherData, PageReport } from './types.ts';
 
 /**
  * A quote and a position selector; up to two, in either order. Fewer or others are an annotation that can no
@@ -69,9 +69,10 @@ export const contentToBackground = channel(['content', 'extension'], {
   'learn.read': call(PAGE_TEXT, returns<{ statements: number }>(), ['content']),
   /**
    * Links a page to the statements read on other sites of the same story: the spans of its text (as sent) that
-   * state a learned claim. The claims are then known to `claim.details` and the sidebar like any other.
+   * state a learned claim, those claims, and the pages read they quote (as sources). The claims are then known
+   * to `claim.details` and the sidebar like any other.
    */
-  'learn.link': call(PAGE_TEXT, returns<{ claims: LearnedSpan[] }>()),
+  'learn.link': call(PAGE_TEXT, returns<LearnedLinks>()),
   /** The user's settings. */
   'settings.get': call(NONE, returns<Settings>()),
   /** The annotations of one page (by URL without fragment), oldest first. */

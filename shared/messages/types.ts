@@ -139,6 +139,13 @@ export interface LearnedSpan {
   score: number;
 }
 
+/** A page's links to what was read: its spans, the learned claims they state, and the pages read they quote. */
+export interface LearnedLinks {
+  spans: LearnedSpan[];
+  claims: Claim[];
+  sources: SourceInfo[];
+}
+
 /** A page read, as the options page lists it. */
 export interface ReadPageInfo {
   url: string;
