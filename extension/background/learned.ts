@@ -191,20 +191,31 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
   }
   const { kb, result } = linkPage(reading, { address: READ_SOURCE_PREFIX + url, title: page.title, text: page.text, lang, ...(cleanDate(page.date) && { date: cleanDate(page.date) }) });
   const claims = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, c]));
-  const stored = new Map<string, { id: string; claim: Claim; urls: string[] }>();
-  const spans: LearnedSpan[] = [];
+  // The learned claims one sentence of the page states are one claim here, with every passage read that states
+  // it: the card and the sidebar list the other articles of one statement together, as for curated claims.
+  const bySpan = new Map<string, { start: number; end: number; score: number; claims: Claim[] }>();
   for (const m of result.claims) {
     const claim = claims.get(m.claim);
     if (!claim) continue;
-    const key = claim.occurrences.map((o) => `${o.source}@${o.selector[1].start}`).sort().join('|');
+    const key = `${m.start}-${m.end}`;
+    const span = bySpan.get(key) ?? { start: m.start, end: m.end, score: 0, claims: [] };
+    span.score = Math.max(span.score, m.score);
+    span.claims.push(claim);
+    bySpan.set(key, span);
+  }
+  const stored = new Map<string, { id: string; claim: Claim; urls: string[] }>();
+  const spans: LearnedSpan[] = [];
+  for (const span of bySpan.values()) {
+    const occurrences = span.claims.flatMap((c) => c.occurrences);
+    const key = occurrences.map((o) => `${o.source}@${o.selector[1].start}`).sort().join('|');
     const id = `learned:${hash(key)}`;
     // Learned names are no entities of the knowledge base: the card shows the statement and its passages.
     stored.set(id, {
       id,
-      claim: { id, statement: claim.statement, about: [], occurrences: claim.occurrences },
-      urls: [...new Set(claim.occurrences.map((o) => o.source.slice(READ_SOURCE_PREFIX.length)))],
+      claim: { id, statement: span.claims[0]!.statement, about: [], occurrences },
+      urls: [...new Set(occurrences.map((o) => o.source.slice(READ_SOURCE_PREFIX.length)))],
     });
-    spans.push({ id, start: m.start, end: m.end, score: m.score });
+    spans.push({ id, start: span.start, end: span.end, score: span.score });
   }
   if (stored.size === 0) return none;
   await db.learnedClaims.bulkPut([...stored.values()]);
