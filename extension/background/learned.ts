@@ -171,6 +171,8 @@ function hash(text: string): string {
  */
 export async function linkLearned(db: CrossreadDb, page: PageText): Promise<LearnedLinks> {
   const none: LearnedLinks = { spans: [], claims: [], sources: [] };
+  // Nothing read yet (a fresh profile): no page's text is even looked at.
+  if ((await db.readPages.count()) === 0) return none;
   const url = pageKey(page.url);
   const site = siteOf(url);
   const lang = page.lang ?? detectLang(page.text);

@@ -11,8 +11,13 @@ import type { ToBackground } from '../messaging.ts';
 import { articleMeta, isArticle } from './article.ts';
 import { afterVisibleFor, READ_AFTER_MS } from './dwell.ts';
 
-/** Longest text sent: far beyond any article; a page larger than this is sent cut. */
+/** Longest text sent to be learned: far beyond any article; a page larger than this is sent cut. */
 const MAX_TEXT = 1_000_000;
+/**
+ * Longest page linked to what was read: an article is a few tens of thousands of characters. A larger page (a
+ * feed, an archive) is not linked, so its first highlights never wait on the background's work.
+ */
+const MAX_LINKED = 200_000;
 
 /** What the two calls send about this page. */
 function pageOf(text: string) {
@@ -22,7 +27,7 @@ function pageOf(text: string) {
 /** The links of the page's text to what was read; the learned claims join `knowledge`. */
 export function learnedLinker(send: ToBackground, knowledge: Knowledge): (text: string) => Promise<ClaimMatch[]> {
   return async (text) => {
-    if (text.trim() === '') return [];
+    if (text.trim() === '' || text.length > MAX_LINKED) return [];
     const answer = await send('learn.link', pageOf(text));
     if (!answer.ok) {
       console.warn('Crossread: linking to pages read:', answer.error);
