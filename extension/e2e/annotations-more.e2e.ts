@@ -83,8 +83,8 @@ describe.each(BROWSERS)('schema upgrade in %s', (name) => {
       return file.kb.version === kb.version && file;
     });
     expect(await h.evaluateInBackground(readDatabaseShape)).toEqual({
-      version: 20,
-      stores: ['annotations', 'claims', 'concepts', 'entities', 'meta', 'settings', 'sources', 'userClaims', 'userOccurrences', 'userSources'],
+      version: 30,
+      stores: ['annotations', 'claims', 'concepts', 'entities', 'learnedClaims', 'meta', 'readPages', 'readTerms', 'settings', 'sources', 'userClaims', 'userOccurrences', 'userSources'],
     });
     expect(after.kb.claims.map((c) => c.id)).toEqual(kb.claims.map((c) => c.id));
     expect(after.user.annotations).toEqual([

@@ -19,6 +19,7 @@ export function Learned({ generation }: { generation: number }) {
     setOverview(r.value);
     setDays(String(r.value.keepDays));
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads when the data was cleared, as the settings form does
   useEffect(() => void load(), [generation]);
   const remove = async (which: { url: string } | { site: string }) => {
     const r = await send('learned.delete', which);

@@ -62,16 +62,12 @@ export const contentToBackground = channel(['content', 'extension'], {
   'page.report': call(PAGE_REPORT, returns<null>(), ['content']),
   /** Records the sender's page as a source of these claims (unless recording is off or the tab is private). */
   'page.read': call(obj({ url: URL_TEXT, title: TITLE, claims: READ_CLAIMS }), returns<{ recorded: number }>(), ['content']),
-  /**
-   * Learns an article the reader stayed on: stores the page and its statements (unless recording is off, the site
-   * excluded or the tab private); answers how many statements were learned (0 when nothing was recorded).
-   */
+  // Stored unless recording is off, the site excluded or the tab private; answers 0 when nothing was recorded.
+  /** Learns an article the reader stayed on: the page and its statements; answers how many statements. */
   'learn.read': call(PAGE_TEXT, returns<{ statements: number }>(), ['content']),
-  /**
-   * Links a page to the statements read on other sites of the same story: the spans of its text (as sent) that
-   * state a learned claim, those claims, and the pages read they quote (as sources). The claims are then known
-   * to `claim.details` and the sidebar like any other.
-   */
+  // Answers the spans of its text (as sent) that state a learned claim, those claims, and the pages read they
+  // quote; the claims are then known to `claim.details` and the sidebar like any other.
+  /** Links a page to the statements read on other sites of the same story. */
   'learn.link': call(PAGE_TEXT, returns<LearnedLinks>()),
   /** The user's settings. */
   'settings.get': call(NONE, returns<Settings>()),
