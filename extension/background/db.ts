@@ -3,7 +3,8 @@
  * holding any older database upgrades in order. Only fields a `where()` uses are indexed.
  *
  * Seeded tables (replaced wholesale when kb.json changes): sources, entities, claims, concepts.
- * User tables (never touched by seeding): annotations, userSources, userClaims, userOccurrences, settings, rejections.
+ * User tables (never touched by seeding): annotations, userSources, userClaims, userOccurrences, settings,
+ * rejections, and what was learned from pages read: readPages, readTerms, learnedClaims.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Claim, Concept, Entity, Source } from '../../shared/kb/types.ts';
@@ -24,6 +25,34 @@ export interface SettingsRow extends Settings {
 /** The tables kb.json fills; seeding clears and refills exactly these. */
 export const SEEDED_TABLES = ['sources', 'entities', 'claims', 'concepts'] as const;
 
+/** A page read and learned from (learned.ts): its metadata, its main text, and when it was read. */
+export interface ReadPageRow {
+  url: string;
+  /** Host and port: pages of one site never link to each other. */
+  site: string;
+  title: string;
+  lang: 'de' | 'en';
+  /** Publication date from the page's metadata, or ''. */
+  date: string;
+  readAt: number;
+  text: string;
+  statements: number;
+}
+
+/** One entry of the index of pages read: a name (its spelling-insensitive key) the page uses. */
+export interface ReadTermRow {
+  term: string;
+  url: string;
+}
+
+/** A claim learned from pages read that linked a page, kept so its card and the sidebar can show it. */
+export interface LearnedClaimRow {
+  id: string;
+  claim: Claim;
+  /** The pages read it quotes, so forgetting a page forgets it. */
+  urls: string[];
+}
+
 /** The database, with its tables typed. */
 export type CrossreadDb = Dexie & {
   sources: EntityTable<Source, 'id'>;
@@ -37,6 +66,9 @@ export type CrossreadDb = Dexie & {
   userOccurrences: Table<UserOccurrence, [string, string]>;
   settings: EntityTable<SettingsRow, 'key'>;
   rejections: Table<UserRejection, [string, string, string]>;
+  readPages: EntityTable<ReadPageRow, 'url'>;
+  readTerms: Table<ReadTermRow, [string, string]>;
+  learnedClaims: EntityTable<LearnedClaimRow, 'id'>;
 };
 
 /** The tables holding the user's own data. */
@@ -102,7 +134,14 @@ export function openDb(name = DB_NAME): CrossreadDb {
     })
     .upgrade((tx) => upgradeToV2(tx));
   // Version 3: passages the reader rejected for a claim ("Not this claim"), one row per page, claim and passage,
-  // listed by page when the page is scanned. A new table only: no row of an older version changes.
-  db.version(3).stores({ rejections: '[url+claimId+quote], url' });
+  // listed by page when the page is scanned; and learning from pages read (learned.ts): pages read, by site and age
+  // (pruning); the index from the names a page uses to the pages, so linking loads only candidate pages; the
+  // learned claims that linked a page. New tables only: no row of an older version changes.
+  db.version(3).stores({
+    rejections: '[url+claimId+quote], url',
+    readPages: 'url, site, readAt',
+    readTerms: '[term+url], term, url',
+    learnedClaims: 'id, *urls',
+  });
   return db;
 }

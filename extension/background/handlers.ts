@@ -8,6 +8,7 @@
 import { backgroundCalls, type PageReport, type Result } from '../../shared/messages.ts';
 import { makeReceiver, type Handlers, type Self, type SenderInfo } from '../../shared/rpc/channel.ts';
 import type { CrossreadDb } from './db.ts';
+import { forget, forgetAll, learnRead, linkLearned, overview, setKeepDays } from './learned.ts';
 import { claimDetails, entityCard, matcherData, sourceWithText, tabClaims } from './queries.ts';
 import { userHandlers } from './user-handlers.ts';
 import { RECEIVING } from './validate.ts';
@@ -51,7 +52,17 @@ function handlers(deps: HandlerDeps): Handlers<typeof backgroundCalls, SenderInf
       const report = await deps.loadReport(tabId);
       return report && tabClaims(db, tabId, report);
     },
+    'learn.read': async (page, sender) => ({ statements: await learnRead(db, page, sender.tab?.incognito) }),
+    'learn.link': (page) => linkLearned(db, page),
+    'learned.list': () => overview(db),
+    'learned.delete': async (which) => ({ pages: await forget(db, which) }),
+    'learned.keep': async ({ days }) => ({ pages: await setKeepDays(db, days) }),
     ...userHandlers(db),
+    'data.clear': async () => {
+      await userHandlers(db)['data.clear']({}, {});
+      await forgetAll(db);
+      return null;
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   TabClaims,
 } from '../../shared/messages.ts';
 import type { CrossreadDb } from './db.ts';
+import { learnedClaims, readSources } from './learned.ts';
 import { storedVersion } from './seed.ts';
 
 /** A lookup failed because the id is not in the knowledge base; its message is shown to the caller. */
@@ -50,14 +51,12 @@ async function userOccurrences(db: CrossreadDb, claims: Claim[]): Promise<{ byCl
  * user read and articles they added; occurrences of unknown sources are dropped.
  */
 async function summarize(db: CrossreadDb, claims: Claim[]): Promise<ClaimSummary[]> {
-  const [sources, own] = await Promise.all([
-    sourceInfos(db, claims.flatMap((c) => c.occurrences.map((o) => o.source))),
-    userOccurrences(db, claims),
-  ]);
+  const sourceIds = claims.flatMap((c) => c.occurrences.map((o) => o.source));
+  const [sources, own, read] = await Promise.all([sourceInfos(db, sourceIds), userOccurrences(db, claims), readSources(db, sourceIds)]);
   return claims.map((claim) => ({
     claim,
     occurrences: [...claim.occurrences, ...(own.byClaim.get(claim.id) ?? [])].flatMap((o: Occurrence | OwnOccurrence): OccurrenceInfo[] => {
-      const source = sources.get(o.source) ?? own.sources.get(o.source);
+      const source = sources.get(o.source) ?? own.sources.get(o.source) ?? read.get(o.source);
       if (!source) return [];
       const [quote, { start, end }] = o.selector;
       const confirmed = 'confirmed' in o && o.confirmed === true;
@@ -99,7 +98,8 @@ export async function entityCard(db: CrossreadDb, id: string): Promise<EntityCar
 
 /** A claim with its speaker, the entities it is about, and its passages in every source. */
 export async function claimDetails(db: CrossreadDb, id: string): Promise<ClaimDetails> {
-  const claim = await db.claims.get(id);
+  // A claim learned from pages read (learned.ts) is shown like the knowledge base's.
+  const claim = (await db.claims.get(id)) ?? (await learnedClaims(db, [id]))[0];
   if (!claim) throw new NotFound(`no claim ${JSON.stringify(id)}`);
   const [summary] = await summarize(db, [claim]);
   const people = await db.entities.bulkGet([claim.speaker ?? '', ...claim.about]);
@@ -120,8 +120,9 @@ export async function sourceWithText(db: CrossreadDb, id: string): Promise<Sourc
 /** A tab's report with entity and claim details joined in; entries the knowledge base does not know are dropped. */
 export async function tabClaims(db: CrossreadDb, tabId: number, report: PageReport): Promise<TabClaims> {
   const entities = await db.entities.bulkGet(report.entities.map((e) => e.id));
-  const claimRows = await db.claims.bulkGet([...new Set(report.claims.map((c) => c.id))]);
-  const summaries = new Map((await summarize(db, claimRows.filter((c): c is Claim => !!c))).map((s) => [s.claim.id, s]));
+  const ids = [...new Set(report.claims.map((c) => c.id))];
+  const claimRows = [...(await db.claims.bulkGet(ids)).filter((c): c is Claim => !!c), ...(await learnedClaims(db, ids))];
+  const summaries = new Map((await summarize(db, claimRows)).map((s) => [s.claim.id, s]));
   return {
     tabId,
     url: report.url,

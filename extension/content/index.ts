@@ -18,6 +18,7 @@ import { CardController } from './hover-card/controller.ts';
 import { HoverTracker } from './hover-card/hover.ts';
 import { DWELL_MS } from './hover-card/timing.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
+import { learnedLinker, learnWhenRead } from './learn/link.ts';
 import { loadKnowledge, requestKnowledge } from './match/knowledge.ts';
 import { uiLoader } from './lazy-ui/load.ts';
 import { listen, send } from './messaging.ts';
@@ -60,7 +61,16 @@ async function start(signal: AbortSignal): Promise<void> {
     signal,
   );
   const urls = new UrlWatcher(() => void session?.rescanAll(), signal);
-  session = new PageSession({ knowledge, store, text, painter: createPainter(), guard: (write) => watcher.guard(write), send, signal });
+  session = new PageSession({
+    knowledge,
+    store,
+    text,
+    painter: createPainter(),
+    guard: (write) => watcher.guard(write),
+    send,
+    signal,
+    learned: learnedLinker(send, knowledge),
+  });
   const rejected = await rejections;
   if (rejected.ok) session.setRejections(rejected.value);
   else console.warn('Crossread: rejections', rejected.error);
@@ -100,6 +110,9 @@ async function start(signal: AbortSignal): Promise<void> {
     signal,
   );
   await session.rescanAll();
+  // An article the reader stays on teaches Crossread its statements (the background respects private windows,
+  // excluded sites and the "do not record" setting).
+  learnWhenRead(send, () => settings.current(), async () => (await text.read()).map.text, signal);
   // The card's views, in their own chunk, arrive while the page is idle, before anyone can hover a highlight.
   if (store.size > 0) afterNextFrame(() => signal.aborted || uiLoader.preload());
   // Text that arrived between the annotations' first anchoring and the change watcher's start.

@@ -3,6 +3,7 @@
  * Scans run one at a time in order; each is extract → match → draw, timed with performance marks that the
  * benchmark reads (cl-extract, cl-match, cl-draw).
  */
+import type { ClaimMatch } from '../../shared/match/types.ts';
 import type { Knowledge } from './match/knowledge.ts';
 import { matchText } from './match/run.ts';
 import type { PageText } from './extract/page-text.ts';
@@ -45,6 +46,11 @@ export interface SessionDeps {
   guard: WriteGuard;
   send: ToBackground;
   signal: AbortSignal;
+  /**
+   * The page's links to what was read on other sites (content/learn/link.ts): asked beside the local match on
+   * every full scan, its spans (into the text given) drawn with the curated claims.
+   */
+  learned?: (text: string) => Promise<ClaimMatch[]>;
 }
 
 /** Scans, draws and reports one page. */
@@ -62,6 +68,7 @@ export class PageSession implements CardSession {
   private reportTimer = 0;
   /** Passages the reader rejected for a claim on this page ("Not this claim"): never drawn. */
   private rejected: Array<Pick<UserRejection, 'claimId' | 'quote'>> = [];
+  private readonly learned: ((text: string) => Promise<ClaimMatch[]>) | undefined;
 
   constructor(deps: SessionDeps) {
     this.knowledge = deps.knowledge;
@@ -71,6 +78,7 @@ export class PageSession implements CardSession {
     this.guard = deps.guard;
     this.send = deps.send;
     this.signal = deps.signal;
+    this.learned = deps.learned;
     deps.signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
@@ -162,8 +170,13 @@ export class PageSession implements CardSession {
   private async scan(extract: () => Promise<Extraction>, full: boolean): Promise<void> {
     if (!document.body) return;
     const { map, complete } = await timed('cl-extract', extract);
-    const result = await timed('cl-match', () => matchText(this.knowledge.matcher, map.text, this.signal));
+    // The background links the page to what was read while the page's own matcher runs.
+    const [result, learned] = await Promise.all([
+      timed('cl-match', () => matchText(this.knowledge.matcher, map.text, this.signal)),
+      full && this.learned ? this.learned(map.text).catch(() => []) : [],
+    ]);
     this.signal.throwIfAborted();
+    if (learned.length > 0) result.claims = [...result.claims, ...learned].sort((a, b) => a.start - b.start || b.score - a.score);
     await timed('cl-draw', () => this.draw(map, result));
     this.scheduleReport();
     // The page changed under a long walk: the missing part gets its own pass rather than being lost.

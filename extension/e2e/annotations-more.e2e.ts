@@ -84,9 +84,9 @@ describe.each(BROWSERS)('schema upgrade in %s', (name) => {
     });
     expect(await h.evaluateInBackground(readDatabaseShape)).toEqual({
       version: 30,
-      stores: ['annotations', 'claims', 'concepts', 'entities', 'meta', 'rejections', 'settings', 'sources', 'userClaims', 'userOccurrences', 'userSources'],
+      stores: ['annotations', 'claims', 'concepts', 'entities', 'learnedClaims', 'meta', 'readPages', 'readTerms', 'rejections', 'settings', 'sources', 'userClaims', 'userOccurrences', 'userSources'],
     });
-    // Version 3 only adds the (empty) table of rejected passages.
+    // Version 3 only adds tables: rejected passages and what was learned from pages read, all empty.
     expect(after.user.rejections).toEqual([]);
     expect(after.kb.claims.map((c) => c.id)).toEqual(kb.claims.map((c) => c.id));
     expect(after.user.annotations).toEqual([

@@ -1,10 +1,11 @@
-/** The options page: export, import, add an article, settings, clear my data. */
+/** The options page: export, import, add an article, settings, what was learned from pages read, clear my data. */
 import { useEffect, useState } from 'preact/hooks';
 import { buildMatcher } from '../../shared/match/index.ts';
 import { clampHoverDelay, guessLang, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type Settings } from '../../shared/userdata/types.ts';
 import { toWebAnnotation, WebAnnotationError } from '../../shared/userdata/web-annotation.ts';
 import { t, uiLang } from '../ui/i18n.ts';
 import { ClearData } from './ClearData.tsx';
+import { Learned } from './Learned.tsx';
 import { explainError } from './explain-error.ts';
 import { download, exportFileName, ImportFileError, MAX_IMPORT_BYTES, readImportFile, send } from './io.ts';
 import { announceSettingsChanged } from '../settings-notice.ts';
@@ -150,6 +151,7 @@ export function App() {
       <ExportImport />
       <AddArticle />
       <SettingsForm generation={generation} />
+      <Learned generation={generation} />
       <ClearData onCleared={() => setGeneration((g) => g + 1)} />
     </main>
   );

@@ -52,8 +52,8 @@ const SAME_SOURCE_MIN = 2;
 
 const withoutFragment = (url: string) => url.split('#')[0];
 
-/** Pages read and added articles (the reader's own sources), as against the knowledge base's. */
-const isOwnSource = (id: string) => id.startsWith('page:') || id.startsWith('article:');
+/** Pages read, pages learned from and added articles (the reader's own sources), as against the knowledge base's. */
+const isOwnSource = (id: string) => id.startsWith('page:') || id.startsWith('article:') || id.startsWith('read:');
 
 /**
  * The sources this page is (a copy of): any at its address (a page read is recorded under it), and any

@@ -4,7 +4,7 @@ import { arr, type Check, int, num, obj, oneOf, optional, str } from '../rpc/sch
 import type { TextSelectors } from '../anchor/describe.ts';
 import type { Settings, UserAnnotation, UserClaim, UserRejection } from '../userdata/types.ts';
 import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TITLE, URL_TEXT } from './checks.ts';
-import type { AnnotationInput, ClaimChoice, ClaimDetails, EntityCard, EntityChoice, MatcherData, PageReport } from './types.ts';
+import type { AnnotationInput, ClaimChoice, ClaimDetails, EntityCard, EntityChoice, LearnedLinks, MatcherData, PageReport } from './types.ts';
 
 /**
  * A quote and a position selector; up to two, in either order. Fewer or others are an annotation that can no
@@ -36,6 +36,16 @@ const ANNOTATION_INPUT: Check<AnnotationInput> = obj({
   claimId: optional(ID),
 });
 
+/** A page as the content script reads it for learning: its main text and what its metadata says. */
+const PAGE_TEXT = obj({
+  url: URL_TEXT,
+  title: TITLE,
+  lang: optional(LANG),
+  /** Publication date from the page's metadata, `YYYY-MM-DD`; never the date it was read. */
+  date: optional(str(10)),
+  text: str(1_000_000, 1),
+});
+
 const READ_CLAIMS = arr(obj({ claimId: ID, selector: SELECTORS, confirmed: oneOf(true, false) }), MAX_FOUND);
 
 /** Calls a content script makes to the background; the extension's pages may make them too. */
@@ -56,6 +66,13 @@ export const contentToBackground = channel(['content', 'extension'], {
   'rejections.list': call(obj({ url: URL_TEXT }), returns<UserRejection[]>()),
   /** "Not this claim": remembers the page's passage does not state the claim; drops the page's source through it. */
   'claim.reject': call(obj({ url: URL_TEXT, claimId: ID, quote: str(10_000, 1) }), returns<{ removed: boolean }>()),
+  // Stored unless recording is off, the site excluded or the tab private; answers 0 when nothing was recorded.
+  /** Learns an article the reader stayed on: the page and its statements; answers how many statements. */
+  'learn.read': call(PAGE_TEXT, returns<{ statements: number }>(), ['content']),
+  // Answers the spans of its text (as sent) that state a learned claim, those claims, and the pages read they
+  // quote; the claims are then known to `claim.details` and the sidebar like any other.
+  /** Links a page to the statements read on other sites of the same story. */
+  'learn.link': call(PAGE_TEXT, returns<LearnedLinks>()),
   /** The user's settings. */
   'settings.get': call(NONE, returns<Settings>()),
   /** The annotations of one page (by URL without fragment), oldest first. */

@@ -4,7 +4,7 @@ import { anObject, arr, type Check, int, obj, oneOf, optional, str } from '../rp
 import type { Source } from '../kb/types.ts';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type ExportFile, type Settings } from '../userdata/types.ts';
 import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TAB_ID } from './checks.ts';
-import type { ArticleInput, TabClaims } from './types.ts';
+import type { ArticleInput, LearnedOverview, TabClaims } from './types.ts';
 
 const SETTINGS: Check<Settings> = obj({
   disabledSites: arr(str(300), 10_000),
@@ -36,6 +36,12 @@ export const pagesToBackground = channel(['extension'], {
   'data.clear': call(NONE, returns<null>()),
   /** Saves the settings. */
   'settings.set': call(SETTINGS, returns<Settings>()),
+  /** What was learned from pages read, per site, and how many days it is kept. */
+  'learned.list': call(NONE, returns<LearnedOverview>()),
+  /** Forgets a page read (by its URL) or every page read on a site; answers how many pages were forgotten. */
+  'learned.delete': call(obj({ url: optional(str(8192, 1)), site: optional(str(300, 1)) }), returns<{ pages: number }>()),
+  /** Sets how many days pages read are kept (oldest are pruned first); answers how many pages were pruned. */
+  'learned.keep': call(obj({ days: int(1, 3650) }), returns<{ pages: number }>()),
   /** Adds an article as a user source, with the claims the matcher found in it. */
   'article.add': call(forwards(ARTICLE), returns<{ sourceId: string; recorded: number }>()),
 });

@@ -134,3 +134,36 @@ export interface AnnotationStatus {
   /** What the background answered to recording this page as a source; null until it answered. */
   recorded: number | null;
 }
+
+/** A span of a page's text (as sent to `learn.link`) that states a claim learned from pages read. */
+export interface LearnedSpan {
+  /** The learned claim's id (`learned:…`), known to `claim.details` and `tab.claims`. */
+  id: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** A page's links to what was read: its spans, the learned claims they state, and the pages read they quote. */
+export interface LearnedLinks {
+  spans: LearnedSpan[];
+  claims: Claim[];
+  sources: SourceInfo[];
+}
+
+/** A page read, as the options page lists it. */
+export interface ReadPageInfo {
+  url: string;
+  title: string;
+  /** Publication date from the page, if it gave one. */
+  date: string;
+  /** When it was read (ms since the epoch). */
+  readAt: number;
+  statements: number;
+}
+
+/** What was learned from pages read, per site (host and port), sites in name order, pages newest first. */
+export interface LearnedOverview {
+  keepDays: number;
+  sites: Array<{ site: string; pages: ReadPageInfo[] }>;
+}
