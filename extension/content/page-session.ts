@@ -69,6 +69,8 @@ export class PageSession implements CardSession {
   /** Passages the reader rejected for a claim on this page ("Not this claim"): never drawn. */
   private rejected: Array<Pick<UserRejection, 'claimId' | 'quote'>> = [];
   private readonly learned: ((text: string) => Promise<ClaimMatch[]>) | undefined;
+  /** Full scans started so far: links to pages read that arrive after a newer full scan are stale. */
+  private fullScans = 0;
 
   constructor(deps: SessionDeps) {
     this.knowledge = deps.knowledge;
@@ -170,13 +172,27 @@ export class PageSession implements CardSession {
   private async scan(extract: () => Promise<Extraction>, full: boolean): Promise<void> {
     if (!document.body) return;
     const { map, complete } = await timed('cl-extract', extract);
-    // The background links the page to what was read while the page's own matcher runs.
-    const [result, learned] = await Promise.all([
-      timed('cl-match', () => matchText(this.knowledge.matcher, map.text, this.signal)),
-      full && this.learned ? this.learned(map.text).catch(() => []) : [],
-    ]);
+    const generation = full ? ++this.fullScans : this.fullScans;
+    // The background links the page to what was read while the page's own matcher runs. Linking can take a second
+    // or more once many pages were read, so the page's own findings are drawn first and the links join them when
+    // they come; only the <mark> fallback, which splits the page's text nodes as it draws, has to wait for both.
+    const learning = full && this.learned ? this.learned(map.text).catch(() => []) : null;
+    const result = await timed('cl-match', () => matchText(this.knowledge.matcher, map.text, this.signal));
     this.signal.throwIfAborted();
-    if (learned.length > 0) result.claims = [...result.claims, ...learned].sort((a, b) => a.start - b.start || b.score - a.score);
+    if (learning && this.painter.movesText) {
+      const learned = await learning;
+      if (learned.length > 0) result.claims = [...result.claims, ...learned].sort((a, b) => a.start - b.start || b.score - a.score);
+    } else if (learning) {
+      void learning.then((learned) => {
+        if (learned.length === 0) return;
+        // Drawn from the same text map, unless a newer full scan has replaced what this one drew.
+        void this.enqueue(async () => {
+          if (this.signal.aborted || generation !== this.fullScans) return;
+          await this.draw(map, { entities: [], claims: learned });
+          this.scheduleReport();
+        });
+      });
+    }
     await timed('cl-draw', () => this.draw(map, result));
     this.scheduleReport();
     // The page changed under a long walk: the missing part gets its own pass rather than being lost.
