@@ -27,10 +27,16 @@ const READ = [
 /** The overview of what was learned. */
 const learned = (ext: Page) => value<LearnedOverview>(ext, { type: 'learned.list', params: {} });
 
-/** Waits until the page's content script has reported its scan (the learned links are part of that scan). */
-async function scanned(h: Harness, ext: Page, url: string): Promise<TabClaims> {
+/**
+ * Waits until the page's content script has reported its scan, and, with `linked`, until the report holds the links
+ * to pages read too: they are drawn when the background's answer comes, after the page's own findings.
+ */
+async function scanned(h: Harness, ext: Page, url: string, linked = false): Promise<TabClaims> {
   const tabId = await tabIdOf(h, url);
-  return until('the tab report', async () => value<TabClaims | null>(ext, { type: 'tab.claims', params: { tabId } }));
+  return until(linked ? 'the links to pages read in the tab report' : 'the tab report', async () => {
+    const report = await value<TabClaims | null>(ext, { type: 'tab.claims', params: { tabId } });
+    return report && (!linked || report.claims.some((c) => c.id.startsWith('learned:'))) && report;
+  });
 }
 
 /** The sites learned from among `hosts` (the harness's own site may have learned the fresh page too). */
@@ -96,7 +102,7 @@ describe.each(BROWSERS)('learning from pages read in %s', (name) => {
     const url = h.server.url('/learned/courier.html');
     const page = await h.openPage(url);
     await page.setViewport({ width: 1000, height: 800 });
-    const report = await scanned(h, ext, url);
+    const report = await scanned(h, ext, url, true);
     const linked = report.claims.filter((c) => c.id.startsWith('learned:'));
     expect(linked.map((c) => c.text)).toContain(HALLGREN);
     // A sentence no other site wrote stays plain.
