@@ -191,7 +191,7 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
   for (const p of pages.sort((a, b) => a.readAt - b.readAt)) {
     reading.read({ address: READ_SOURCE_PREFIX + p.url, title: p.title, text: p.text, lang: p.lang, ...(p.date && { date: p.date }) });
   }
-  const { kb, result } = linkPage(reading, { address: READ_SOURCE_PREFIX + url, title: page.title, text: page.text, lang, ...(cleanDate(page.date) && { date: cleanDate(page.date) }) });
+  const { kb, result } = linkPage(reading, { address: READ_SOURCE_PREFIX + url, title: page.title, text: page.text, lang, ...(cleanDate(page.date) && { date: cleanDate(page.date) }) }, { curated: false });
   const claims = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, c]));
   // The learned claims one sentence of the page states are one claim here, with every passage read that states
   // it: the card and the sidebar list the other articles of one statement together, as for curated claims.

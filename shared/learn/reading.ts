@@ -330,6 +330,11 @@ function daysBetween(a: string, b: string): number {
 /** Options for {@link linkPage}: the matcher's, and the score from which a learned statement is linked. */
 export interface LinkOptions extends MatcherOptions {
   learnedThreshold?: number;
+  /**
+   * Whether to match the curated claims too (default true). The extension's background passes false: the content
+   * script has matched them already, and building their matcher on every link was work done twice.
+   */
+  curated?: boolean;
 }
 
 /**
@@ -355,7 +360,7 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   // The curated claims are matched as without any reading, so that nothing read changes how they are found. The
   // learned ones get a matcher of their own, so that a feature's rarity is counted among the story's statements:
   // the story's names, in most of them, weigh less than the words that tell its statements apart.
-  const found = buildMatcher(reading.base, { ...options, threshold: curated }).match(page.text);
+  const found = options.curated === false ? { entities: [], claims: [] } : buildMatcher(reading.base, { ...options, threshold: curated }).match(page.text);
   const learnedClaims = kb.claims.filter((c) => isLearnedClaim(c.id));
   const forward = buildMatcher({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }, { threshold: learned }).match(page.text);
   const scores = new Map<string, ClaimMatch>();
