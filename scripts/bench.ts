@@ -6,6 +6,8 @@
  * extension itself (extension.ts). Not a test: figures vary with the machine; the ratios are what to read.
  *
  * Flags: --quick (article and 1 MB page, fewer runs, KB up to 10,000 entities); --only=chromium|firefox|node.
+ * --node-only: only the matcher in Node (the KB-scale section plus the seed on 5 MB), printed and written nowhere,
+ * with a fingerprint of what each KB matched so that a speed change can be checked to find exactly the same.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -25,25 +27,26 @@ import { buildKb } from './kb/build.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line: string) => console.log(line);
 
-function parseArgs(argv: string[]): { quick: boolean; only?: string } {
-  const opts: { quick: boolean; only?: string } = { quick: false };
+function parseArgs(argv: string[]): { quick: boolean; only?: string; nodeOnly: boolean } {
+  const opts: { quick: boolean; only?: string; nodeOnly: boolean } = { quick: false, nodeOnly: false };
   for (const arg of argv) {
     if (arg === '--quick') opts.quick = true;
+    else if (arg === '--node-only') opts.nodeOnly = true;
     else if (/^--only=(chromium|firefox|node)$/.test(arg)) opts.only = arg.slice(7);
-    else throw new Error(`bench: unknown argument ${arg} (use --quick, --only=chromium|firefox|node)`);
+    else throw new Error(`bench: unknown argument ${arg} (use --quick, --node-only, --only=chromium|firefox|node)`);
   }
   return opts;
 }
 
-/** The text matched in the KB-scale section: the source articles repeated to 1 MB. */
-function articleText(texts: string[]): string {
+/** The text matched in the KB-scale section: the source articles repeated to 1 MB (or `size`). */
+function articleText(texts: string[], size = 1_000_000): string {
   const one = texts.join('\n\n');
   let text = '';
-  while (text.length < 1_000_000) text += one + '\n\n';
+  while (text.length < size) text += one + '\n\n';
   return text;
 }
 
-function kbScale(kb: ReturnType<typeof buildKb>['kb'], quick: boolean): { rows: KbScaleRow[]; samples: number[] } {
+function kbScale(kb: ReturnType<typeof buildKb>['kb'], quick: boolean, fingerprints = false): { rows: KbScaleRow[]; samples: number[] } {
   const text = articleText(kb.sources.map((s) => s.text));
   // The full match slows with the number of claims (see BENCHMARKS.md), so the big KBs match a prefix.
   const plan: [number, number][] = quick ? [[0, 1_000_000], [10_000, 50_000]] : [[0, 1_000_000], [10_000, 100_000], [100_000, 20_000]];
@@ -56,14 +59,25 @@ function kbScale(kb: ReturnType<typeof buildKb>['kb'], quick: boolean): { rows: 
     rows.push(row);
     samples.push(chars);
     say(`  ${row.entities} entities, ${row.claims} claims: build ${row.buildMs.toFixed(0)} ms, match ${row.fullMBps.toFixed(3)} MB/s (${times(rows[0]!.fullMBps / row.fullMBps)} slower than seed), entities only ${row.entityMBps.toFixed(1)} MB/s (${times(rows[0]!.entityMBps / row.entityMBps)}), heap ${row.heapMb.toFixed(0)} MB`);
+    if (fingerprints) say(`    matches: ${row.matches}`);
   }
   return { rows, samples };
 }
 
+/** The seed matcher on 5 MB of the source articles, as on the 5 MB page; then the KB-scale section. Writes nothing. */
+function nodeOnly(kb: ReturnType<typeof buildKb>['kb'], quick: boolean): void {
+  const five = articleText(kb.sources.map((s) => s.text), 5_000_000);
+  const row = measureKb(kb, five, quick ? 3 : 5);
+  say(`Seed KB on ${(five.length / 1e6).toFixed(1)} MB (Node): match ${row.fullMBps.toFixed(1)} MB/s, entities only ${row.entityMBps.toFixed(1)} MB/s`);
+  say(`  matches: ${row.matches}`);
+  kbScale(kb, quick, true);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
-  const { quick, only } = parseArgs(process.argv.slice(2));
+  const { quick, only, nodeOnly: nodeOnlyFlag } = parseArgs(process.argv.slice(2));
   const { kb } = buildKb(join(root, 'shared/kb'));
+  if (nodeOnlyFlag) return nodeOnly(kb, quick);
   await buildExtension();
   const size = await contentScriptSize(root);
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -3,8 +3,9 @@
  * (claims grown in the seed's proportion). For each: index build time (what the content script does per page),
  * the size of the KB it is sent, match throughput over the same text, and the index's heap.
  */
+import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../shared/kb/types.ts';
-import { buildMatcher } from '../../shared/match/index.ts';
+import { buildMatcher, type MatchResult } from '../../shared/match/index.ts';
 import { median } from './stats.ts';
 import { syntheticKb } from './synthetic.ts';
 
@@ -20,6 +21,8 @@ export interface KbScaleRow {
   /** Entities only. */
   entityMBps: number;
   heapMb: number;
+  /** What the full match found (see {@link fingerprint}), to check that a faster matcher finds the same. */
+  matches: string;
 }
 
 function heapMb(): number {
@@ -67,5 +70,12 @@ export function measureKb(kb: KnowledgeBase, text: string, reps: number, fullTex
     fullMBps: fullText.length / 1e6 / (timeMs(reps, () => matcher.match(fullText)) / 1000),
     entityMBps: mb / (timeMs(reps, () => matcher.matchEntities(text)) / 1000),
     heapMb: heap,
+    matches: fingerprint(matcher.match(fullText)),
   };
+}
+
+/** How many entities and claims a match found, and a hash of every match: equal hashes, equal findings. */
+function fingerprint(result: MatchResult): string {
+  const hash = createHash('sha256').update(JSON.stringify(result)).digest('hex').slice(0, 16);
+  return `${result.entities.length} entities, ${result.claims.length} claims, sha256 ${hash}`;
 }
