@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../kb/types.ts';
 import { buildMatcher } from './index.ts';
-import { partOfLongerName, titleBefore, titleFits } from './evidence.ts';
+import { partOfLongerName, titleBefore, titleByPattern, titleFits } from './evidence.ts';
 
 const person = (id: string, aliases: string[], description: string, extra: Partial<Entity> = {}): Entity => ({
   id,
@@ -82,5 +83,25 @@ describe('evidence parts', () => {
     expect(partOfLongerName('Hong-kyun Kim said', 10, 13, known)).toBe(true);
     expect(partOfLongerName('Kim sagte', 0, 3, known)).toBe(false);
     expect(partOfLongerName('Kim-Regime', 0, 3, known)).toBe(false);
+  });
+
+  it('reads the same title as the whole-window pattern does, whatever the characters before the mention', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('Vice', 'Foreign', 'Minister', 'Vizeaußenminister', 'Botschafter', 'Schwester', 'General', 'said', 'sagte', 'Kim'),
+      fc.constantFrom(' ', '  ', '-', '’', "'", '.', ',', '\n', '\u00a0', 'é', 'ß', '𝐀', '😀', '\u0301'),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    );
+    let titles = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.boolean(), (pieces, spaced) => {
+        // Half the texts put one space between the pieces, so that titles and their modifiers come up often.
+        const text = pieces.join(spaced ? ' ' : '') + ' Kim';
+        const title = titleBefore(text, text.length - 3);
+        if (title !== undefined) titles++;
+        expect(title).toBe(titleByPattern(text, text.length - 3));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(titles).toBeGreaterThan(100);
   });
 });
