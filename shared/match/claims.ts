@@ -7,7 +7,7 @@
  * against the few renderings it can state.
  */
 import type { Claim } from '../kb/types.ts';
-import { FeatureSpace, KIND_WEIGHT } from './features.ts';
+import { FeatureSpace, KIND_WEIGHT, type FeatureSet } from './features.ts';
 
 /** One rendering of a claim as weighted features. */
 interface Rendering {
@@ -146,13 +146,14 @@ export class ClaimIndex {
    * the two share. True when the rendering names a person (or country) the sentence does not, and the sentence
    * names one that the claim never names in any of its renderings, other than as the scene ("in Vietnam").
    */
-  private substitutes(rendering: Rendering, sentence: ReadonlySet<number>): boolean {
+  private substitutes(rendering: Rendering, sentence: FeatureSet): boolean {
     const { role } = this;
     const own = this.claimEntities[rendering.claim]!;
     let missing = 0;
     for (const f of rendering.features) if (role[f] && !sentence.has(f)) missing |= role[f]!;
     if (missing === 0) return false;
-    for (const g of sentence) {
+    for (let i = 0; i < sentence.size; i++) {
+      const g = sentence.ids[i]!;
       if (g >= role.length || !(role[g]! & missing) || own.has(g)) continue;
       if (!sentence.has(this.sceneMarker[g]!)) return true;
     }
@@ -168,14 +169,15 @@ export class ClaimIndex {
    * already taken do not explain: the sentence must say something of its own about it.
    *
    */
-  select(sentence: ReadonlySet<number>, threshold: number, distinct: number): { claim: number; score: number }[] {
+  select(sentence: FeatureSet, threshold: number, distinct: number): { claim: number; score: number }[] {
     // Candidates: the renderings that share a distinctive feature with the sentence. Their coverage by
     // distinctive features accumulates along the postings; their common features are checked one by one.
     if (++this.round === 0x7fffffff) (this.round = 1), this.seen.fill(0);
     const round = this.round;
     const candidates: number[] = [];
     const { seen, covered, coveredContent, contentHits, weight, entity } = this;
-    for (const f of sentence) {
+    for (let i = 0; i < sentence.size; i++) {
+      const f = sentence.ids[i]!;
       const list = this.postings[f];
       if (!list) continue;
       const w = weight[f]!;

@@ -187,3 +187,173 @@ export function passageFeatures(
   if (scene) for (const name of scene) if (!party?.has(name)) add('l:' + name);
   return out;
 }
+
+/**
+ * A set of feature ids for one sentence at a time, without a Set per sentence: the ids in the order they were first
+ * added (the order {@link passageFeatures} gives), and a stamp per feature for membership. Reset between sentences.
+ */
+export class FeatureSet {
+  /** The ids, in first-added order; only the first {@link size} count. */
+  ids = new Int32Array(64);
+  size = 0;
+  private readonly stamps: Int32Array;
+  private stamp = 1;
+
+  /** @param space how many features there can be (ids are below this). */
+  constructor(space: number) {
+    this.stamps = new Int32Array(space);
+  }
+
+  /** Empties the set. */
+  clear(): void {
+    this.size = 0;
+    if (++this.stamp === 0x7fffffff) (this.stamp = 1), this.stamps.fill(0);
+  }
+
+  add(id: number): void {
+    if (this.stamps[id] === this.stamp) return;
+    this.stamps[id] = this.stamp;
+    if (this.size === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.size++] = id;
+  }
+
+  has(id: number): boolean {
+    return id >= 0 && this.stamps[id] === this.stamp;
+  }
+}
+
+/** Bits of what the featurizer needs to know of a word besides its features. */
+const ASIDE_OPENER = 1;
+const RELATIVE_WORD = 2;
+const PARTICLE = 4;
+const STOPWORD = 8;
+
+/** At match time, what {@link passageFeatures} looks up for one distinct word, looked up once. */
+interface WordInfo {
+  flags: number;
+  /** Its own features: the concepts it expresses, or its stem. */
+  own: readonly number[];
+  /** The phrases it may start (see {@link Lexicon.sense}). */
+  phrases: readonly number[];
+}
+
+/**
+ * {@link passageFeatures} at match time, for a whole page of sentences: the same features in the same order, into
+ * a {@link FeatureSet}, with each distinct word's lookups (function word, lexicon sense, stem, features) done once
+ * and the entity and concept features by index rather than by name. Build it once the claim index is built:
+ * features unknown to the space then are dropped, as passageFeatures drops them.
+ */
+export class SentenceFeaturizer {
+  private readonly words = new Map<string, WordInfo>();
+  private readonly conceptIds: Int32Array;
+  private readonly entityIds = new Map<string, number>();
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly space: FeatureSpace,
+  ) {
+    this.conceptIds = Int32Array.from(lexicon.ids, (id) => space.id('c:' + id, false));
+  }
+
+  private entityId(entity: string): number {
+    let id = this.entityIds.get(entity);
+    if (id === undefined) this.entityIds.set(entity, (id = this.space.id(this.space.entityName(entity), false)));
+    return id;
+  }
+
+  private info(word: string): WordInfo {
+    let info = this.words.get(word);
+    if (info !== undefined) return info;
+    const flags =
+      (ASIDE_OPENERS.has(word) ? ASIDE_OPENER : 0) |
+      (RELATIVE.has(word) ? RELATIVE_WORD : 0) |
+      (PARTICLES.has(word) ? PARTICLE : 0) |
+      (STOPWORDS.has(word) ? STOPWORD : 0);
+    if (flags & STOPWORD) info = { flags, own: [], phrases: [] };
+    else {
+      const sense = this.lexicon.sense(word);
+      const own: number[] = [];
+      for (const c of sense.concepts) if (this.conceptIds[c]! >= 0) own.push(this.conceptIds[c]!);
+      if (sense.concepts.length === 0 && word.length >= 3) {
+        const stem = this.space.id('w:' + lightStem(word), false);
+        if (stem >= 0) own.push(stem);
+      }
+      info = { flags, own, phrases: sense.phrases };
+    }
+    if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
+    this.words.set(word, info);
+    return info;
+  }
+
+  /**
+   * The features of words [first, last) of `text` into `out` (cleared first), given the entity matches
+   * `entities[from..to)`, which are those that start in the passage, sorted by start.
+   */
+  features(
+    text: string,
+    tokens: Tokens,
+    first: number,
+    last: number,
+    entities: readonly EntityMatch[],
+    from: number,
+    to: number,
+    out: FeatureSet,
+  ): void {
+    out.clear();
+    const { start: starts, end: ends, norm } = tokens;
+    const { conceptIds, lexicon } = this;
+    let aside = false;
+    let clauseStart = first;
+    let e = from;
+    // Entity features named only right after "in"/"im" (the scene) or in an aside, and those named otherwise.
+    let scene: number[] | undefined;
+    let party: number[] | undefined;
+    for (let k = first; k < last; k++) {
+      const start = starts[k]!;
+      let comma = false;
+      if (k > first) for (let i = ends[k - 1]!; i < start && !comma; i++) comma = text.charCodeAt(i) === 44;
+      if (comma) (aside = false), (clauseStart = k);
+      const word = norm[k]!;
+      const info = this.info(word);
+      if (info.flags & ASIDE_OPENER || (comma && info.flags & RELATIVE_WORD)) aside = true;
+      while (e < to && entities[e]!.end <= start) e++;
+      if (e < to && entities[e]!.start <= start) {
+        const entity = entities[e]!;
+        const id = this.entityId(entity.entity);
+        if (id >= 0) {
+          out.add(id);
+          if (entity.start === start) {
+            if ((k > first && SCENE.has(norm[k - 1]!)) || aside) {
+              if (!(scene ??= []).includes(id)) scene.push(id);
+            } else (party ??= []).push(id);
+          }
+        }
+        continue;
+      }
+      if (info.flags & PARTICLE && k > clauseStart) {
+        const after = k + 1 < last ? text.slice(ends[k]!, starts[k + 1]!) : '.';
+        if (CLAUSE_END.test(after)) {
+          for (let j = clauseStart; j < k; j++) {
+            for (const c of lexicon.sense(word + norm[j]!).concepts) if (conceptIds[c]! >= 0) out.add(conceptIds[c]!);
+          }
+        }
+      }
+      if (info.flags & STOPWORD) continue;
+      for (const p of info.phrases) {
+        const c = lexicon.completes(p, norm, k + 1, last);
+        if (c >= 0 && conceptIds[c]! >= 0) out.add(conceptIds[c]!);
+      }
+      for (const id of info.own) out.add(id);
+    }
+    if (scene) {
+      for (const id of scene) {
+        const marker = this.space.sceneMarkers.get(id);
+        if (marker !== undefined && !party?.includes(id)) out.add(marker);
+      }
+    }
+  }
+}

@@ -8,7 +8,7 @@ import { tokenize, type Tokens } from '../text/tokenize.ts';
 import { calibrated } from './calibration.ts';
 import { ClaimIndex } from './claims.ts';
 import { buildEntityIndex, scanEntities, type EntityIndex, type ShortMention } from './entities.ts';
-import { FeatureSpace, passageFeatures } from './features.ts';
+import { FeatureSet, FeatureSpace, passageFeatures, SentenceFeaturizer } from './features.ts';
 import { Lexicon } from './lexicon.ts';
 import { resolveShortForms } from './resolve.ts';
 import type { ClaimMatch, EntityMatch, Matcher, MatcherOptions, MatchResult } from './types.ts';
@@ -115,6 +115,8 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
     yield;
   }
   const claimIndex = new ClaimIndex(claims, renderings, space);
+  const featurizer = new SentenceFeaturizer(lexicon, space);
+  const features = new FeatureSet(space.names.length);
 
   const matchClaims = (text: string, tokens: Tokens, sentences: readonly Sentence[], entities: readonly EntityMatch[]): ClaimMatch[] => {
     const out: ClaimMatch[] = [];
@@ -123,7 +125,7 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
       while (e < entities.length && entities[e]!.start < sentence.start) e++;
       let f = e;
       while (f < entities.length && entities[f]!.start < sentence.end) f++;
-      const features = passageFeatures(tokens, sentence.first, sentence.last, entities.slice(e, f), lexicon, space, false, text);
+      featurizer.features(text, tokens, sentence.first, sentence.last, entities, e, f, features);
       for (const { claim, score } of claimIndex.select(features, threshold, distinct)) {
         out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(calibrated(score) * 1000) / 1000, coverage: score });
       }
