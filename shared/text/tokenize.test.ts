@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeWord } from './normalize.ts';
 import { tokenize, words } from './tokenize.ts';
@@ -52,4 +53,42 @@ describe('tokenize', () => {
     expect(t.count).toBe(130_000);
     expect(t.end[t.count - 1]).toBe(text.length - 1);
   });
+  it('finds the words, offsets and normalised forms a plain reading by code points finds, on any text', () => {
+    // The rules read one code point at a time: letters, digits and marks make words, ignorables inside a word are
+    // skipped over, anything else ends it.
+    const reference = (text: string) => {
+      const out: [number, number, string][] = [];
+      let from = -1;
+      let to = -1;
+      for (let i = 0; i <= text.length; ) {
+        const cp = i < text.length ? text.codePointAt(i)! : 32;
+        const width = cp > 0xffff ? 2 : 1;
+        const ignorable = cp === 0xad || (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff;
+        if (/[\p{L}\p{N}\p{M}]/u.test(String.fromCodePoint(cp))) {
+          if (from < 0) from = i;
+          to = i + width;
+        } else if (!ignorable && from >= 0) {
+          out.push([from, to, normalizeWord(text.slice(from, to))]);
+          from = -1;
+        }
+        i += width;
+      }
+      return out;
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('Kim', 'Jong-un', 'Südkorea', 'SÜDKOREA', 'Pjöngjang', 'Su\u0308dkorea', 'die', 'Die', 'der', 'Putin'),
+      fc.constantFrom(' ', '\u00ad', '\u200b', '\u200d', '\u2060', '\ufeff', '😀', '𝒜', '\ud83d', '\ude00', '\u0301', '-', '’', '\n', 'ß', 'İ', '٣', '中文'),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const t = tokenize(text);
+        const actual = Array.from({ length: t.count }, (_, k) => [t.start[k], t.end[k], t.norm[k]]);
+        expect(actual).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
+

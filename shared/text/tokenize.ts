@@ -47,60 +47,75 @@ function slowClass(text: string, i: number): number {
 
 /** All words of `text`, in order. Linear in the length of the text. */
 export function tokenize(text: string): Tokens {
-  let start: Int32Array<ArrayBuffer> = new Int32Array(Math.max(16, text.length >> 3));
+  const n = text.length;
+  // About one word per six characters in running text: one allocation, rarely a second.
+  let start: Int32Array<ArrayBuffer> = new Int32Array(Math.max(16, Math.ceil(n / 5)));
   let end = new Int32Array(start.length);
   const norm: string[] = [];
   let count = 0;
   let i = 0;
-  let inWord = false;
-  let wordStart = 0;
-  let wordEnd = 0;
-  const n = text.length;
-  while (i <= n) {
-    let cls = OTHER;
+  while (i < n) {
+    // Outside a word: on to its first letter (ignorables at its edges are not part of it).
+    let c = text.charCodeAt(i);
+    let cls: number;
     let width = 1;
-    if (i < n) {
-      const c = text.charCodeAt(i);
-      if (c < 0x3000) cls = CLASS[c]!;
-      else {
-        cls = slowClass(text, i);
-        width = cpWidth;
-      }
+    if (c < 0x3000) cls = CLASS[c]!;
+    else (cls = slowClass(text, i)), (width = cpWidth);
+    if (cls !== WORD) {
+      i += width;
+      continue;
     }
-    if (cls === WORD) {
-      if (!inWord) {
-        inWord = true;
-        wordStart = i;
-      }
-      wordEnd = i + width;
-    } else if (cls === OTHER && inWord) {
-      // Ignorables inside a word are skipped over; at its edges they are not part of it.
-      inWord = false;
-      if (count === start.length) {
-        start = grow(start);
-        end = grow(end);
-      }
-      start[count] = wordStart;
-      end[count] = wordEnd;
-      norm.push(normalizeCached(text.slice(wordStart, wordEnd)));
-      count++;
-    }
+    const wordStart = i;
+    let wordEnd = i + width;
     i += width;
+    // Inside: to the first character that is neither a letter nor an ignorable (skipped over).
+    while (i < n) {
+      c = text.charCodeAt(i);
+      width = 1;
+      if (c < 0x3000) cls = CLASS[c]!;
+      else (cls = slowClass(text, i)), (width = cpWidth);
+      if (cls === OTHER) break;
+      i += width;
+      if (cls === WORD) wordEnd = i;
+    }
+    if (count === start.length) {
+      start = grow(start);
+      end = grow(end);
+    }
+    start[count] = wordStart;
+    end[count] = wordEnd;
+    norm.push(normalizeAt(text, wordStart, wordEnd));
+    count++;
   }
   return { count, start, end, norm };
 }
 
-/** Words repeat (articles, the, names): a bounded cache spares normalising each again. */
-const NORM_CACHE = new Map<string, string>();
-const NORM_CACHE_LIMIT = 50_000;
+/**
+ * Words repeat (articles, the, names): a cache of normalised words, looked up by a hash of the characters in
+ * place, so that a word seen before costs neither a substring nor a hash-map lookup. Direct-mapped: a word whose
+ * slot another took is normalised again, which gives the same answer.
+ */
+const SLOTS = 1 << 16;
+const slotRaw: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const slotNorm: string[] = new Array<string>(SLOTS).fill('');
+const slotHash = new Int32Array(SLOTS);
 
-function normalizeCached(word: string): string {
-  let norm = NORM_CACHE.get(word);
-  if (norm === undefined) {
-    norm = normalizeWord(word);
-    if (NORM_CACHE.size >= NORM_CACHE_LIMIT) NORM_CACHE.clear();
-    NORM_CACHE.set(word, norm);
+/** The normalised form of text[from, to), one word. */
+function normalizeAt(text: string, from: number, to: number): string {
+  let h = to - from;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  const slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+  const raw = slotRaw[slot];
+  if (raw !== undefined && slotHash[slot] === h && raw.length === to - from) {
+    let same = true;
+    for (let k = 0; k < raw.length && same; k++) same = raw.charCodeAt(k) === text.charCodeAt(from + k);
+    if (same) return slotNorm[slot]!;
   }
+  const word = text.slice(from, to);
+  const norm = normalizeWord(word);
+  slotRaw[slot] = word;
+  slotNorm[slot] = norm;
+  slotHash[slot] = h;
   return norm;
 }
 
