@@ -178,7 +178,7 @@ export function renderReport(r: BenchResults, notesPath: string): string {
     '',
     '## Knowledge-base scale (Node)',
     '',
-    "The seed KB, and the seed grown with synthetic entities (multi-word names with inflected aliases) and claims in the seed's proportion, drawn from the real concept lexicon (scripts/bench/synthetic.ts). Match throughput is over the source articles repeated; for the larger KBs the full match runs on a prefix of the text (shown), as it would otherwise take minutes. The index build is what the content script does on every page load.",
+    "The seed KB, and the seed grown with synthetic entities (multi-word names with inflected aliases) and claims in the seed's proportion, drawn from the real concept lexicon (scripts/bench/synthetic.ts). Match throughput is over the source articles repeated to 1 MB (the full-match text column), the median of five matches for every KB (the first after a big KB's build runs cold). The index build is what the content script does on every page load.",
     '',
     '| entities | claims | KB sent to the page | index build | match, entities + claims | match, entities only | index heap | full-match text |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
