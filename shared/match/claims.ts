@@ -57,6 +57,9 @@ const NOMINATING_SHARE = 0.2;
 const NOMINATING_LARGE_MIN = 64;
 const NOMINATING_LARGE_SHARE = 0.01;
 
+/** What most sentences state: no claim. */
+const NONE: readonly { claim: number; score: number }[] = Object.freeze([]);
+
 /** The compiled claim index. */
 export class ClaimIndex {
   readonly renderings: Rendering[] = [];
@@ -76,6 +79,8 @@ export class ClaimIndex {
   private readonly covered: Float64Array;
   private readonly coveredContent: Float64Array;
   private readonly contentHits: Int32Array;
+  /** The candidates of the sentence being scored, in the order first met. */
+  private readonly candidates: Int32Array;
   private round = 0;
   /** {@link PRIOR_FEATURES} in weight: that many times the mean weight of a rendering's feature. */
   private readonly prior: number;
@@ -118,6 +123,7 @@ export class ClaimIndex {
     this.covered = new Float64Array(count);
     this.coveredContent = new Float64Array(count);
     this.contentHits = new Int32Array(count);
+    this.candidates = new Int32Array(count);
   }
 
   private addRendering(claim: number, set: ReadonlySet<number>, lists: number[][], nominating: Uint8Array): void {
@@ -169,13 +175,13 @@ export class ClaimIndex {
    * already taken do not explain: the sentence must say something of its own about it.
    *
    */
-  select(sentence: FeatureSet, threshold: number, distinct: number): { claim: number; score: number }[] {
+  select(sentence: FeatureSet, threshold: number, distinct: number): readonly { claim: number; score: number }[] {
     // Candidates: the renderings that share a distinctive feature with the sentence. Their coverage by
     // distinctive features accumulates along the postings; their common features are checked one by one.
     if (++this.round === 0x7fffffff) (this.round = 1), this.seen.fill(0);
     const round = this.round;
-    const candidates: number[] = [];
-    const { seen, covered, coveredContent, contentHits, weight, entity } = this;
+    const { seen, covered, coveredContent, contentHits, weight, entity, candidates } = this;
+    let candidateCount = 0;
     for (let i = 0; i < sentence.size; i++) {
       const f = sentence.ids[i]!;
       const list = this.postings[f];
@@ -189,7 +195,7 @@ export class ClaimIndex {
           covered[r] = 0;
           coveredContent[r] = 0;
           contentHits[r] = 0;
-          candidates.push(r);
+          candidates[candidateCount++] = r;
         }
         covered[r] = covered[r]! + w;
         if (isContent) {
@@ -198,8 +204,9 @@ export class ClaimIndex {
         }
       }
     }
-    const best = new Map<number, { score: number; covered: number; rendering: number }>();
-    for (const r of candidates) {
+    let best: Map<number, { score: number; covered: number; rendering: number }> | undefined;
+    for (let c = 0; c < candidateCount; c++) {
+      const r = candidates[c]!;
       const rendering = this.renderings[r]!;
       let sum = covered[r]!;
       // Even with every common feature it could not reach the threshold: most candidates end here.
@@ -215,10 +222,10 @@ export class ClaimIndex {
       if (coverage < threshold) continue;
       if (rendering.content > 0 && (sumContent / rendering.content < CONTENT_SHARE || hits < rendering.minHits)) continue;
       if (this.substitutes(rendering, sentence)) continue;
-      const prior = best.get(rendering.claim);
+      const prior = (best ??= new Map()).get(rendering.claim);
       if (!prior || coverage > prior.score) best.set(rendering.claim, { score: coverage, covered: sum, rendering: r });
     }
-    if (best.size === 0) return [];
+    if (best === undefined) return NONE;
     // The best covered first; on a tie, the one that explains most of the sentence.
     const ranked = [...best].sort((a, b) => b[1].score - a[1].score || b[1].covered - a[1].covered || a[0] - b[0]);
     const explained = new Set<number>();

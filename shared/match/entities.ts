@@ -122,13 +122,15 @@ export function scanEntities(index: EntityIndex, text: string, tokens: Tokens): 
       node = next;
     }
     if (!best) continue;
-    const span = { start: start[i]!, end: end[bestLast]! };
-    if (best.kind === 'alias') full.push({ entity: best.entity, ...span });
+    const from = start[i]!;
+    const to = end[bestLast]!;
+    // Plain object literals: spreading a span into each match cost a fifth of the entity pass on a long page.
+    if (best.kind === 'alias') full.push({ entity: best.entity, start: from, end: to });
     else if (best.kind === 'short') {
       // A short form names someone we know only with evidence: not when it is part of a longer, unknown name.
-      if (!partOfLongerName(text, span.start, span.end, (w) => index.root.has(w))) {
-        const title = titleBefore(text, span.start);
-        short.push({ ...span, candidates: best.candidates, ...(title ? { title } : {}) });
+      if (!partOfLongerName(text, from, to, (w) => index.root.has(w))) {
+        const title = titleBefore(text, from);
+        short.push(title ? { start: from, end: to, candidates: best.candidates, title } : { start: from, end: to, candidates: best.candidates });
       }
     }
     i = bestLast;
