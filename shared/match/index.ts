@@ -114,7 +114,7 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
     }
     yield;
   }
-  const claimIndex = new ClaimIndex(claims, renderings, space);
+  const claimIndex = new ClaimIndex(claims, renderings, space, options.symmetric ?? true);
 
   const matchClaims = (text: string, tokens: Tokens, sentences: readonly Sentence[], entities: readonly EntityMatch[]): ClaimMatch[] => {
     const out: ClaimMatch[] = [];
