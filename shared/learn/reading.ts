@@ -362,7 +362,7 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   // the story's names, in most of them, weigh less than the words that tell its statements apart.
   const found = options.curated === false ? { entities: [], claims: [] } : buildMatcher(reading.base, { ...options, threshold: curated }).match(page.text);
   const learnedClaims = kb.claims.filter((c) => isLearnedClaim(c.id));
-  const forward = buildMatcher({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }, { threshold: learned }).match(page.text);
+  const forward = buildMatcher({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }, { threshold: learned, symmetric: false }).match(page.text);
   const scores = new Map<string, ClaimMatch>();
   const keep = (m: ClaimMatch) => {
     const key = `${m.start}|${m.claim}`;
@@ -372,7 +372,7 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   for (const m of forward.claims) if (isLearnedClaim(m.claim)) keep(m);
   const pageClaims = reading.pageClaims(page);
   if (pageClaims.length > 0) {
-    const reverse = buildMatcher({ entities: kb.entities, claims: pageClaims, concepts: kb.concepts }, { threshold: learned });
+    const reverse = buildMatcher({ entities: kb.entities, claims: pageClaims, concepts: kb.concepts }, { threshold: learned, symmetric: false });
     const spanOf = new Map(pageClaims.map((c) => [c.id, c.occurrences[0]!.selector[1]]));
     for (const source of kb.sources) {
       if (!reading.source(source.id)) continue;

@@ -47,6 +47,17 @@ const MIN_CONTENT_HITS = 3;
 const PRIOR_FEATURES = 3;
 
 /**
+ * The other direction: how much of the sentence the rendering explains. A short sentence that says the claim and
+ * little else ("Putin threatened to arm North Korea.") covers only part of a long rendering, and the prior above
+ * keeps it under the threshold, although nothing in it is off the claim. So a candidate also scores the harmonic
+ * mean of the share of the sentence's weight it covers and the share of the rendering's weight, each with half an
+ * average feature as its own prior, and keeps the higher of the two scores. A background sentence on the same
+ * theme says more of its own than the claim does, and scores low on the sentence side. Measured on the real
+ * articles, leaving one article out: German 40 → 48 % found at 90 → 92 % right, English 38 → 56 % at 96 → 90 %.
+ */
+const SYMMETRIC_PRIOR_FEATURES = 0.5;
+
+/**
  * A claim must share at least one distinctive feature with a sentence to be considered: one held by at most
  * a fifth of the claims, and, in a large knowledge base, by at most 64 claims or 1% of them. Features held by
  * more still count towards coverage. So "Putin" does not make every claim about him a candidate for every
@@ -84,11 +95,15 @@ export class ClaimIndex {
   private round = 0;
   /** {@link PRIOR_FEATURES} in weight: that many times the mean weight of a rendering's feature. */
   private readonly prior: number;
+  /** {@link SYMMETRIC_PRIOR_FEATURES} in weight; 0 when the symmetric score is off. */
+  private readonly symmetricPrior: number;
 
   constructor(
     readonly claims: readonly Claim[],
     renderingFeatures: readonly { claim: number; features: ReadonlySet<number> }[],
     space: FeatureSpace,
+    /** Whether a candidate may also score by the share of the sentence it explains (see {@link SYMMETRIC_PRIOR_FEATURES}). */
+    private readonly symmetric = true,
   ) {
     const df = new Map<number, number>();
     const perClaim = claims.map(() => new Set<number>());
@@ -118,6 +133,7 @@ export class ClaimIndex {
     let featureCount = 0;
     for (const r of this.renderings) (weightSum += r.total), (featureCount += r.features.length);
     this.prior = featureCount > 0 ? (PRIOR_FEATURES * weightSum) / featureCount : 0;
+    this.symmetricPrior = featureCount > 0 ? (SYMMETRIC_PRIOR_FEATURES * weightSum) / featureCount : 0;
     const count = this.renderings.length;
     this.seen = new Int32Array(count);
     this.covered = new Float64Array(count);
@@ -205,12 +221,19 @@ export class ClaimIndex {
       }
     }
     let best: Map<number, { score: number; covered: number; rendering: number }> | undefined;
+    let sentenceWeight = 0;
+    if (this.symmetric && candidateCount > 0) for (let i = 0; i < sentence.size; i++) sentenceWeight += weight[sentence.ids[i]!] ?? 0;
+    const sentenceSide = sentenceWeight + this.symmetricPrior;
     for (let c = 0; c < candidateCount; c++) {
       const r = candidates[c]!;
       const rendering = this.renderings[r]!;
       let sum = covered[r]!;
-      // Even with every common feature it could not reach the threshold: most candidates end here.
-      if (sum + rendering.commonWeight < threshold * (rendering.total + this.prior)) continue;
+      // Even with every common feature it could not reach the threshold: most candidates end here. (The
+      // symmetric score is at most 2x/(1+x) for a rendering share x.)
+      const most = sum + rendering.commonWeight;
+      const side = most / (rendering.total + this.symmetricPrior);
+      const bound = this.symmetric ? Math.max(most / (rendering.total + this.prior), (2 * side) / (1 + side)) : most / (rendering.total + this.prior);
+      if (bound < threshold) continue;
       let sumContent = coveredContent[r]!;
       let hits = contentHits[r]!;
       for (const f of rendering.common) {
@@ -218,7 +241,12 @@ export class ClaimIndex {
         sum += weight[f]!;
         if (!entity[f]) (sumContent += weight[f]!), hits++;
       }
-      const coverage = sum / (rendering.total + this.prior);
+      let coverage = sum / (rendering.total + this.prior);
+      if (this.symmetric && sum > 0) {
+        const ofRendering = sum / (rendering.total + this.symmetricPrior);
+        const ofSentence = sum / sentenceSide;
+        coverage = Math.max(coverage, (2 * ofRendering * ofSentence) / (ofRendering + ofSentence));
+      }
       if (coverage < threshold) continue;
       if (rendering.content > 0 && (sumContent / rendering.content < CONTENT_SHARE || hits < rendering.minHits)) continue;
       if (this.substitutes(rendering, sentence)) continue;

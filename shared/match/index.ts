@@ -114,7 +114,7 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
     }
     yield;
   }
-  const claimIndex = new ClaimIndex(claims, renderings, space);
+  const claimIndex = new ClaimIndex(claims, renderings, space, options.symmetric ?? true);
   const featurizer = new SentenceFeaturizer(lexicon, space);
   const features = new FeatureSet(space.names.length);
 

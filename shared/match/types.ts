@@ -36,6 +36,12 @@ export interface MatcherOptions {
   distinct?: number;
   /** Whether the canonical statements count as renderings of a claim (default true); off for the strictest held-out runs. */
   statements?: boolean;
+  /**
+   * Whether a sentence may also state a claim by how much of the sentence the claim explains, not only by how much
+   * of the claim the sentence covers (default true; see ClaimIndex). Off for linking pages read, where each
+   * statement is one short sentence and the figures on real stories were better without it.
+   */
+  symmetric?: boolean;
 }
 
 /** A compiled matcher: build once per knowledge base, then call on any number of texts. */
