@@ -37,7 +37,10 @@ function handlers(deps: HandlerDeps): Handlers<typeof backgroundCalls, SenderInf
   const matching = deps.matching ?? watchedMatcherCache(db, () => matcherData(db));
   return {
     'matcher.data': () => matching.data(),
-    'page.match': ({ text }) => matching.match(text),
+    'page.match': async ({ texts }) => {
+      const matcher = await matching.matcher();
+      return texts.map((text) => matcher.match(text));
+    },
     'entity.card': ({ id }) => entityCard(db, id),
     'claim.details': ({ id }) => claimDetails(db, id),
     'source.get': ({ id }) => sourceWithText(db, id),

@@ -222,6 +222,8 @@ export class PageSession implements CardSession {
       });
     }
     await timed('cl-draw', () => this.draw(map, result));
+    // How many highlights the page has: on big pages only a window of them is registered (render/highlight-painter.ts).
+    if (full) performance.mark('cl-found', { detail: this.store.size });
     this.scheduleReport();
     // The page changed under a long walk: the missing part gets its own pass rather than being lost.
     if (!complete && full) void this.rescanAll();

@@ -53,7 +53,9 @@ export async function readScriptRun(page: Page, timeoutMs = 60_000): Promise<Scr
       index: get('cl-index'), extract: get('cl-extract'), match: get('cl-match'), draw: get('cl-draw'),
       view: view ? view.startTime : NaN, begun: begun ? begun.startTime : NaN,
       load: nav.loadEventStart, origin: performance.timeOrigin, probe,
-      highlights: (registry.get('cl-entity')?.size ?? 0) + (registry.get('cl-claim')?.size ?? 0),
+      registered: (registry.get('cl-entity')?.size ?? 0) + (registry.get('cl-claim')?.size ?? 0),
+      // Big pages register only a window of their highlights around the view; the content script says how many in all.
+      found: Number((performance.getEntriesByName('cl-found')[0] as PerformanceMark | undefined)?.detail ?? NaN),
     };
   });
   const drawn = raw.draw[0]! + raw.draw[1]!;
@@ -71,7 +73,7 @@ export async function readScriptRun(page: Page, timeoutMs = 60_000): Promise<Scr
     loadToView: raw.load > 0 ? Math.max(0, inView - raw.load) : NaN,
     navToDrawn: drawn,
     longestTaskMs: longestIn(spans, start, drawn + 250),
-    highlights: raw.highlights,
+    highlights: Number.isNaN(raw.found) ? raw.registered : raw.found,
     kbAtEpoch: raw.origin + (Number.isNaN(raw.view) ? raw.draw[0]! : raw.view),
   };
 }
