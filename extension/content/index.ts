@@ -90,9 +90,14 @@ async function start(signal: AbortSignal): Promise<void> {
     signal,
     learned: learnedLinker(send, knowledge),
   });
-  const rejected = await rejections;
-  if (rejected.ok) session.setRejections(rejected.value);
-  else console.warn('Crossread: rejections', rejected.error);
+  // Asked beside the first scan's extraction and matching rather than before them; the scan waits for it to draw.
+  session.rejectionsFrom(
+    rejections.then((rejected) => {
+      if (rejected.ok) return rejected.value;
+      console.warn('Crossread: rejections', rejected.error);
+      return [];
+    }),
+  );
   const cardUi = afterKnowledge(uiLoader, known);
   const cards = new CardController(session, send, cardUi, signal);
   new HoverTracker({

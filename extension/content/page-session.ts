@@ -80,6 +80,8 @@ export class PageSession implements CardSession {
   /** Passages the reader rejected for a claim on this page ("Not this claim"): never drawn. */
   private rejected: Array<Pick<UserRejection, 'claimId' | 'quote'>> = [];
   private readonly learned: ((text: string) => Promise<ClaimMatch[]>) | undefined;
+  /** Resolves once the passages rejected on this page are known (see rejectionsFrom). */
+  private rejectionsIn: Promise<void> = Promise.resolve();
   /** Full scans started so far: links to pages read that arrive after a newer full scan are stale. */
   private fullScans = 0;
 
@@ -119,6 +121,14 @@ export class PageSession implements CardSession {
   /** Sets the passages rejected on this page before the first scan (later rejections come through {@link reject}). */
   setRejections(rejections: ReadonlyArray<Pick<UserRejection, 'claimId' | 'quote'>>): void {
     this.rejected = [...rejections];
+  }
+
+  /** Like {@link setRejections} from an answer still to come: nothing is drawn before it is in. */
+  rejectionsFrom(rejections: Promise<ReadonlyArray<Pick<UserRejection, 'claimId' | 'quote'>>>): void {
+    this.rejectionsIn = rejections.then(
+      (list) => this.setRejections(list),
+      () => undefined,
+    );
   }
 
   private isRejected(f: Finding): boolean {
@@ -235,6 +245,7 @@ export class PageSession implements CardSession {
    * every slice (118,000 highlights on the 5 MB page took 10.6 s to draw instead of 39 ms).
    */
   private async draw(map: TextMap<Text>, result: Parameters<typeof findingsFor>[1]): Promise<void> {
+    await this.rejectionsIn;
     const slicer = new Slicer();
     const { entities, claims } = result;
     const found: Finding[] = [];
