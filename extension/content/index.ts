@@ -35,26 +35,37 @@ const RUNNING = Symbol.for('crossread.content');
 
 /**
  * The card UI's loader, held back until the knowledge base has come: a card drawn before would not know the
- * highlight's entity or claim. The knowledge is asked for beside the first scan, not before it, so it is nearly
- * always in by the time anyone can point at a highlight.
+ * highlight's entity or claim. `known` asks for it (once); that happens after the first scan, or on the first
+ * card wanted before then.
  */
-function afterKnowledge(ui: UiLoader, known: Promise<unknown>): UiLoader {
+function afterKnowledge(ui: UiLoader, known: () => Promise<unknown>): UiLoader {
   let ready = false;
-  void known.then(() => (ready = true), () => undefined);
   return {
-    load: () => known.then(() => ui.load()),
+    load: () =>
+      known().then(() => {
+        ready = true;
+        return ui.load();
+      }),
     loaded: () => (ready ? ui.loaded() : null),
-    preload: () => ui.preload(),
+    preload: () => void known().then(() => ((ready = true), ui.preload()), () => undefined),
   };
 }
 
 async function start(signal: AbortSignal): Promise<void> {
   // The page's text is matched in the background, whose matcher is built once per knowledge base; the knowledge
-  // base itself is needed only by the cards, so it is asked for at once but nothing waits for it before drawing.
+  // base itself is needed only by the cards, so it is asked for once the first highlights are drawn (its answer
+  // is the largest message a page gets, and in front of the scan's own messages it held them back).
   performance.mark('cl-start');
   const knowledge = emptyKnowledge();
-  const known = loadKnowledge(send, knowledge);
-  known.catch((err: unknown) => signal.aborted || console.warn('Crossread: knowledge base', err));
+  let asked: Promise<unknown> | null = null;
+  const known = () => {
+    asked ??= loadKnowledge(send, knowledge).catch((err: unknown) => {
+      asked = null;
+      if (!signal.aborted) console.warn('Crossread: knowledge base', err);
+      throw err;
+    });
+    return asked;
+  };
   const settings = await followSettings(send, signal);
   // Sites the user switched off get nothing from us: no scan, no highlights, no record of the visit.
   const first = settings.current();
@@ -135,6 +146,7 @@ async function start(signal: AbortSignal): Promise<void> {
     signal,
   );
   await session.rescanAll();
+  void known().catch(() => undefined);
   // An article the reader stays on teaches Crossread its statements (the background respects private windows,
   // excluded sites and the "do not record" setting).
   learnWhenRead(send, () => settings.current(), async () => (await text.read()).map.text, signal);
