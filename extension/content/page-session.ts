@@ -198,15 +198,17 @@ export class PageSession implements CardSession {
     if (!document.body) return;
     const { map, complete } = await timed('cl-extract', extract);
     const generation = full ? ++this.fullScans : this.fullScans;
-    // The background links the page to what was read while the page's own matcher runs. Linking can take a second
-    // or more once many pages were read, so the page's own findings are drawn first and the links join them when
-    // they come; only the <mark> fallback, which splits the page's text nodes as it draws, has to wait for both.
-    const learning = full && this.learned ? this.learned(map.text).catch(() => []) : null;
+    // The background links the page to what was read while it matches the rest. Linking can take a second or more
+    // once many pages were read, so the page's own findings are drawn first and the links join them when they
+    // come; only the <mark> fallback, which splits the page's text nodes as it draws, has to wait for both.
     performance.mark('cl-match-start');
     // The <mark> fallback splits text nodes as it draws, which would leave the rest's text map stale: one draw.
     const pieces = matchPieces(this.match, map.text, this.painter.movesText ? null : offsetInView(map), this.signal);
     const view = await pieces.view;
     this.signal.throwIfAborted();
+    // Linking is asked once the piece in view is matched: the background answers one message at a time, and the
+    // link (seconds with many pages read) must not hold the first highlights back.
+    const learning = full && this.learned ? this.learned(map.text).catch(() => []) : null;
     const viewDrawn = view.entities.length + view.claims.length > 0;
     if (viewDrawn) {
       await this.draw(map, view);
