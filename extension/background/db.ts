@@ -145,3 +145,16 @@ export function openDb(name = DB_NAME): CrossreadDb {
   });
   return db;
 }
+
+/**
+ * Calls `changed` after every committed write to one of `tables` of `db`, from this context or (over Dexie's
+ * BroadcastChannel) from another of the extension's; for caches of what those tables hold.
+ */
+export function onTablesChanged(db: CrossreadDb, tables: readonly string[], changed: () => void): void {
+  const prefix = `idb://${db.name}/`;
+  Dexie.on('storagemutated', (parts) => {
+    for (const part of Object.keys(parts)) {
+      if (part.startsWith(prefix) && tables.includes(part.slice(prefix.length).split('/')[0] ?? '')) return changed();
+    }
+  });
+}

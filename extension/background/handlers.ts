@@ -9,6 +9,7 @@ import { backgroundCalls, type PageReport, type Result } from '../../shared/mess
 import { makeReceiver, type Handlers, type Self, type SenderInfo } from '../../shared/rpc/channel.ts';
 import type { CrossreadDb } from './db.ts';
 import { forget, forgetAll, learnRead, linkLearned, overview, setKeepDays } from './learned.ts';
+import { watchedMatcherCache, type MatcherCache } from './matching.ts';
 import { claimDetails, entityCard, matcherData, sourceWithText, tabClaims } from './queries.ts';
 import { userHandlers } from './user-handlers.ts';
 import { RECEIVING } from './validate.ts';
@@ -26,13 +27,20 @@ export interface HandlerDeps {
   /** Tells the sidebar that a tab's findings changed. */
   notifyTab: (tabId: number) => void;
   openReader: (sourceId: string, claimId: string | undefined, openerTabId: number | undefined) => Promise<number>;
+  /** The knowledge base and its matcher, kept between calls; by default one watching `db` for changes. */
+  matching?: MatcherCache;
 }
 
 /** Every call the background answers, each by its handler. */
 function handlers(deps: HandlerDeps): Handlers<typeof backgroundCalls, SenderInfo> {
   const { db } = deps;
+  const matching = deps.matching ?? watchedMatcherCache(db, () => matcherData(db));
   return {
-    'matcher.data': () => matcherData(db),
+    'matcher.data': () => matching.data(),
+    'page.match': async ({ texts }) => {
+      const matcher = await matching.matcher();
+      return texts.map((text) => matcher.match(text));
+    },
     'entity.card': ({ id }) => entityCard(db, id),
     'claim.details': ({ id }) => claimDetails(db, id),
     'source.get': ({ id }) => sourceWithText(db, id),

@@ -8,6 +8,8 @@ import type { KnowledgeBase } from '../../shared/kb/types.ts';
 import { makeSender, type ToContent, type ToPages } from '../../shared/messages.ts';
 import { openDb, openOrRefuse } from './db.ts';
 import { createMessageHandler } from './handlers.ts';
+import { watchedMatcherCache } from './matching.ts';
+import { matcherData } from './queries.ts';
 import { dropReport, loadReport, saveReport } from './reports.ts';
 import { assertKnowledgeBase, seedKnowledgeBase, storedVersion } from './seed.ts';
 import { connectActionToSidebar } from './side-panel.ts';
@@ -43,6 +45,15 @@ async function ready(): Promise<void> {
   if (!(await storedVersion(db))) await seed();
 }
 
+/**
+ * The matcher, built once per knowledge base and kept while this worker lives; building starts as the worker does
+ * (a page's first message usually wakes it), so a page's text rarely waits for the build.
+ */
+const matching = watchedMatcherCache(db, () => matcherData(db));
+void ready()
+  .then(() => matching.matcher())
+  .catch(() => undefined);
+
 const notifySidebar = makeSender<ToPages>((m) => browser.runtime.sendMessage(m));
 const toContent = (tabId: number) => makeSender<ToContent>((m) => browser.tabs.sendMessage(tabId, m));
 
@@ -53,6 +64,7 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onMessage.addListener(
   createMessageHandler({
     db,
+    matching,
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
     ready,
     open: openOrRefuse(db),

@@ -19,8 +19,9 @@ import { HoverTracker } from './hover-card/hover.ts';
 import { DWELL_MS } from './hover-card/timing.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
 import { learnedLinker, learnWhenRead } from './learn/link.ts';
-import { loadKnowledge, requestKnowledge } from './match/knowledge.ts';
-import { uiLoader } from './lazy-ui/load.ts';
+import { emptyKnowledge, loadKnowledge } from './match/knowledge.ts';
+import { backgroundMatcher } from './match/remote.ts';
+import { uiLoader, type UiLoader } from './lazy-ui/load.ts';
 import { listen, send } from './messaging.ts';
 import { PageSession } from './page-session.ts';
 import { createPainter } from './render/index.ts';
@@ -32,9 +33,39 @@ import { UrlWatcher } from './watch/navigation.ts';
 /** Set in this script's own JavaScript world, so a second injection (extension reload) does not scan twice. */
 const RUNNING = Symbol.for('crossread.content');
 
+/**
+ * The card UI's loader, held back until the knowledge base has come: a card drawn before would not know the
+ * highlight's entity or claim. `known` asks for it (once); that happens after the first scan, or on the first
+ * card wanted before then.
+ */
+function afterKnowledge(ui: UiLoader, known: () => Promise<unknown>): UiLoader {
+  let ready = false;
+  return {
+    load: () =>
+      known().then(() => {
+        ready = true;
+        return ui.load();
+      }),
+    loaded: () => (ready ? ui.loaded() : null),
+    preload: () => void known().then(() => ((ready = true), ui.preload()), () => undefined),
+  };
+}
+
 async function start(signal: AbortSignal): Promise<void> {
-  // Both questions go out at once: waiting for the settings before asking for the KB cost a round trip per page.
-  const kb = requestKnowledge(send);
+  // The page's text is matched in the background, whose matcher is built once per knowledge base; the knowledge
+  // base itself is needed only by the cards, so it is asked for once the first highlights are drawn (its answer
+  // is the largest message a page gets, and in front of the scan's own messages it held them back).
+  performance.mark('cl-start');
+  const knowledge = emptyKnowledge();
+  let asked: Promise<unknown> | null = null;
+  const known = () => {
+    asked ??= loadKnowledge(send, knowledge).catch((err: unknown) => {
+      asked = null;
+      if (!signal.aborted) console.warn('Crossread: knowledge base', err);
+      throw err;
+    });
+    return asked;
+  };
   const settings = await followSettings(send, signal);
   // Sites the user switched off get nothing from us: no scan, no highlights, no record of the visit.
   const first = settings.current();
@@ -46,8 +77,6 @@ async function start(signal: AbortSignal): Promise<void> {
   void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
   // The passages the reader rejected here ("Not this claim") are known before the first scan draws anything.
   const rejections = send('rejections.list', { url: pageKey(location.href) });
-  const knowledge = await loadKnowledge(kb, signal);
-  signal.throwIfAborted();
   let session: PageSession | null = null;
   const watcher = new ChangeWatcher(
     {
@@ -63,6 +92,7 @@ async function start(signal: AbortSignal): Promise<void> {
   const urls = new UrlWatcher(() => void session?.rescanAll(), signal);
   session = new PageSession({
     knowledge,
+    match: backgroundMatcher(send),
     store,
     text,
     painter: createPainter(),
@@ -71,10 +101,16 @@ async function start(signal: AbortSignal): Promise<void> {
     signal,
     learned: learnedLinker(send, knowledge),
   });
-  const rejected = await rejections;
-  if (rejected.ok) session.setRejections(rejected.value);
-  else console.warn('Crossread: rejections', rejected.error);
-  const cards = new CardController(session, send, uiLoader, signal);
+  // Asked beside the first scan's extraction and matching rather than before them; the scan waits for it to draw.
+  session.rejectionsFrom(
+    rejections.then((rejected) => {
+      if (rejected.ok) return rejected.value;
+      console.warn('Crossread: rejections', rejected.error);
+      return [];
+    }),
+  );
+  const cardUi = afterKnowledge(uiLoader, known);
+  const cards = new CardController(session, send, cardUi, signal);
   new HoverTracker({
     targets: store,
     cards,
@@ -110,6 +146,7 @@ async function start(signal: AbortSignal): Promise<void> {
     signal,
   );
   await session.rescanAll();
+  void known().catch(() => undefined);
   // An article the reader stays on teaches Crossread its statements (the background respects private windows,
   // excluded sites and the "do not record" setting).
   learnWhenRead(send, () => settings.current(), async () => (await text.read()).map.text, signal);

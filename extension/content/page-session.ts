@@ -3,9 +3,10 @@
  * Scans run one at a time in order; each is extract → match → draw, timed with performance marks that the
  * benchmark reads (cl-extract, cl-match, cl-draw).
  */
-import type { ClaimMatch } from '../../shared/match/types.ts';
+import type { ClaimMatch, MatchResult } from '../../shared/match/types.ts';
 import type { Knowledge } from './match/knowledge.ts';
-import { matchText } from './match/run.ts';
+import { matchPieces, type PieceMatcher } from './match/remote.ts';
+import { offsetInView } from './extract/in-view.ts';
 import type { PageText } from './extract/page-text.ts';
 import type { TextMap } from './extract/text-map.ts';
 import { extractText, type Extraction } from './extract/walk.ts';
@@ -20,6 +21,12 @@ import { isRejected, pageKey, passageKey, type UserRejection } from '../../share
 
 /** Ranges made between clock reads: tens of thousands at once held the page for ~100 ms in Firefox. */
 export const DRAW_SLICE = 500;
+
+/** `all` without the matches of `part`, a piece whose matches are in `all` too (the same objects). */
+function withoutPart(all: MatchResult, part: MatchResult): MatchResult {
+  const seen = new Set<object>([...part.entities, ...part.claims]);
+  return { entities: all.entities.filter((m) => !seen.has(m)), claims: all.claims.filter((m) => !seen.has(m)) };
+}
 
 /** Wraps a DOM write so the change watcher does not take our own changes for the page's. */
 export type WriteGuard = (write: () => void) => void;
@@ -36,7 +43,10 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 /** What a page session works with; passed in, so that the content script's parts share one of each. */
 export interface SessionDeps {
+  /** The knowledge base by id, for the cards; filled when it comes, which the scans do not wait for. */
   knowledge: Knowledge;
+  /** Matches a piece of the page's text (the background's matcher, match/remote.ts). */
+  match: PieceMatcher;
   /** The page's findings, which the session fills and the hover card, keyboard and annotations read. */
   store: FindingStore;
   /** The page's one full text map. */
@@ -56,6 +66,7 @@ export interface SessionDeps {
 /** Scans, draws and reports one page. */
 export class PageSession implements CardSession {
   readonly knowledge: Knowledge;
+  private readonly match: PieceMatcher;
   private readonly store: FindingStore;
   private readonly text: PageText;
   private readonly painter: Painter;
@@ -69,11 +80,14 @@ export class PageSession implements CardSession {
   /** Passages the reader rejected for a claim on this page ("Not this claim"): never drawn. */
   private rejected: Array<Pick<UserRejection, 'claimId' | 'quote'>> = [];
   private readonly learned: ((text: string) => Promise<ClaimMatch[]>) | undefined;
+  /** Resolves once the passages rejected on this page are known (see rejectionsFrom). */
+  private rejectionsIn: Promise<void> = Promise.resolve();
   /** Full scans started so far: links to pages read that arrive after a newer full scan are stale. */
   private fullScans = 0;
 
   constructor(deps: SessionDeps) {
     this.knowledge = deps.knowledge;
+    this.match = deps.match;
     this.store = deps.store;
     this.text = deps.text;
     this.painter = deps.painter;
@@ -107,6 +121,14 @@ export class PageSession implements CardSession {
   /** Sets the passages rejected on this page before the first scan (later rejections come through {@link reject}). */
   setRejections(rejections: ReadonlyArray<Pick<UserRejection, 'claimId' | 'quote'>>): void {
     this.rejected = [...rejections];
+  }
+
+  /** Like {@link setRejections} from an answer still to come: nothing is drawn before it is in. */
+  rejectionsFrom(rejections: Promise<ReadonlyArray<Pick<UserRejection, 'claimId' | 'quote'>>>): void {
+    this.rejectionsIn = rejections.then(
+      (list) => this.setRejections(list),
+      () => undefined,
+    );
   }
 
   private isRejected(f: Finding): boolean {
@@ -168,17 +190,35 @@ export class PageSession implements CardSession {
     return this.queue;
   }
 
-  /** Extract → match → draw over the whole page's text or a batch of changed roots, as one text. */
+  /**
+   * Extract → match → draw over the whole page's text or a batch of changed roots, as one text. The piece the
+   * reader is looking at is matched first and drawn on its own (`cl-view`), then the rest in one draw.
+   */
   private async scan(extract: () => Promise<Extraction>, full: boolean): Promise<void> {
     if (!document.body) return;
     const { map, complete } = await timed('cl-extract', extract);
     const generation = full ? ++this.fullScans : this.fullScans;
-    // The background links the page to what was read while the page's own matcher runs. Linking can take a second
-    // or more once many pages were read, so the page's own findings are drawn first and the links join them when
-    // they come; only the <mark> fallback, which splits the page's text nodes as it draws, has to wait for both.
-    const learning = full && this.learned ? this.learned(map.text).catch(() => []) : null;
-    const result = await timed('cl-match', () => matchText(this.knowledge.matcher, map.text, this.signal));
+    // The background links the page to what was read while it matches the rest. Linking can take a second or more
+    // once many pages were read, so the page's own findings are drawn first and the links join them when they
+    // come; only the <mark> fallback, which splits the page's text nodes as it draws, has to wait for both.
+    performance.mark('cl-match-start');
+    // The <mark> fallback splits text nodes as it draws, which would leave the rest's text map stale: one draw.
+    const pieces = matchPieces(this.match, map.text, this.painter.movesText ? null : offsetInView(map), this.signal);
+    const view = await pieces.view;
     this.signal.throwIfAborted();
+    // Linking is asked once the piece in view is matched: the background answers one message at a time, and the
+    // link (seconds with many pages read) must not hold the first highlights back.
+    const learning = full && this.learned ? this.learned(map.text).catch(() => []) : null;
+    const viewDrawn = view.entities.length + view.claims.length > 0;
+    if (viewDrawn) {
+      await this.draw(map, view);
+      if (full) performance.mark('cl-view');
+    }
+    const all = await pieces.all;
+    performance.measure('cl-match', 'cl-match-start');
+    this.signal.throwIfAborted();
+    // What the view piece drew is left out of the second draw (its matches are in `all` too, in text order).
+    const result = viewDrawn ? withoutPart(all, view) : all;
     if (learning && this.painter.movesText) {
       const learned = await learning;
       if (learned.length > 0) result.claims = [...result.claims, ...learned].sort((a, b) => a.start - b.start || b.score - a.score);
@@ -194,6 +234,8 @@ export class PageSession implements CardSession {
       });
     }
     await timed('cl-draw', () => this.draw(map, result));
+    // How many highlights the page has: on big pages only a window of them is registered (render/highlight-painter.ts).
+    if (full) performance.mark('cl-found', { detail: this.store.size });
     this.scheduleReport();
     // The page changed under a long walk: the missing part gets its own pass rather than being lost.
     if (!complete && full) void this.rescanAll();
@@ -205,6 +247,7 @@ export class PageSession implements CardSession {
    * every slice (118,000 highlights on the 5 MB page took 10.6 s to draw instead of 39 ms).
    */
   private async draw(map: TextMap<Text>, result: Parameters<typeof findingsFor>[1]): Promise<void> {
+    await this.rejectionsIn;
     const slicer = new Slicer();
     const { entities, claims } = result;
     const found: Finding[] = [];

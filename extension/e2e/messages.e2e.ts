@@ -182,7 +182,7 @@ describe.each(BROWSERS)('messages and privilege in %s', (name) => {
     expect(seen.filter((s) => s.marked || s.kind === 'external' || s.kind === 'connectExternal')).toEqual([]);
     // The content script's own calls only: nothing a page's message or event could have caused.
     const fromTab = seen.filter((s) => s.url === page.url()).map((s) => s.type);
-    expect(fromTab.filter((t) => !['matcher.data', 'settings.get', 'rejections.list', 'page.report', 'annotations.list', 'page.read', 'learn.link', 'learn.read'].includes(t as string))).toEqual([]);
+    expect(fromTab.filter((t) => !['matcher.data', 'page.match', 'settings.get', 'rejections.list', 'page.report', 'annotations.list', 'page.read', 'learn.link', 'learn.read'].includes(t as string))).toEqual([]);
     expect(await snapshot()).toEqual(before);
     await page.close();
   });

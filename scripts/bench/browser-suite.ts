@@ -117,7 +117,7 @@ export async function benchBrowser(
       const reps = id === 'article' ? (quick ? 3 : 7) : id === '1mb' ? (quick ? 1 : 3) : 1;
       const r = await scriptRuns(b, site.server.url(`/ext/${id}.html`), reps);
       out.script[id] = r;
-      say(`  ${PAGE_LABELS[id].padEnd(18)} index ${ms(r.index)}, extract ${ms(r.extract)}, match ${ms(r.match)}, draw ${ms(r.draw)}: start→drawn ${ms(r.total)}, load→drawn ${ms(r.loadToDrawn)}, longest task ${ms(r.longestTaskMs)}`);
+      say(`  ${PAGE_LABELS[id].padEnd(18)} index ${ms(r.index)}, extract ${ms(r.extract)}, match ${ms(r.match)}, draw ${ms(r.draw)}: start→drawn ${ms(r.total)}, load→drawn ${ms(r.loadToDrawn)}, load→first in view ${ms(r.loadToView)}, longest task ${ms(r.longestTaskMs)}`);
     }
     out.bursts = await burstRun(b, site, true, quick ? 30_000 : 60_000);
     say(`  bursts: ${out.bursts.scans} scans, ${ms(out.bursts.measuredMs)} measured, longest task ${ms(out.bursts.longestTaskMs)}, last burst → drawn ${out.bursts.settled ? ms(out.bursts.settleMs) : 'not caught up by the deadline'}`);

@@ -10,6 +10,7 @@ import { longestIn, median } from './stats.ts';
 
 /** The content script's timings on one page load. */
 export interface ScriptRun {
+  /** Building the matcher in the page (cl-index); 0 since matching moved to the background, which keeps it built. */
   index: number;
   extract: number;
   match: number;
@@ -18,11 +19,13 @@ export interface ScriptRun {
   total: number;
   /** Load event start until highlights drawn; 0 when they were drawn before load. */
   loadToDrawn: number;
+  /** Load event start until the first highlights in view were drawn (cl-view; the whole draw on a page without it). */
+  loadToView: number;
   /** Navigation start until highlights drawn. */
   navToDrawn: number;
   longestTaskMs: number;
   highlights: number;
-  /** Epoch ms of cl-index's end: the KB had reached the page. */
+  /** Epoch ms of the first spans drawn from the KB (cl-view, else the draw's start): the KB had reached the page. */
   kbAtEpoch: number;
 }
 
@@ -44,26 +47,34 @@ export async function readScriptRun(page: Page, timeoutMs = 60_000): Promise<Scr
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const probe = (window as unknown as { __probe: Probe }).__probe;
     const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
+    const view = performance.getEntriesByName('cl-view')[0];
+    const begun = performance.getEntriesByName('cl-start')[0] ?? performance.getEntriesByName('cl-index-start')[0];
     return {
       index: get('cl-index'), extract: get('cl-extract'), match: get('cl-match'), draw: get('cl-draw'),
+      view: view ? view.startTime : NaN, begun: begun ? begun.startTime : NaN,
       load: nav.loadEventStart, origin: performance.timeOrigin, probe,
-      highlights: (registry.get('cl-entity')?.size ?? 0) + (registry.get('cl-claim')?.size ?? 0),
+      registered: (registry.get('cl-entity')?.size ?? 0) + (registry.get('cl-claim')?.size ?? 0),
+      // Big pages register only a window of their highlights around the view; the content script says how many in all.
+      found: Number((performance.getEntriesByName('cl-found')[0] as PerformanceMark | undefined)?.detail ?? NaN),
     };
   });
   const drawn = raw.draw[0]! + raw.draw[1]!;
-  const start = raw.index[0]!;
+  const start = raw.begun;
+  // A page whose view piece holds no match has no cl-view: its first highlights in view come with the whole draw.
+  const inView = Number.isNaN(raw.view) ? drawn : raw.view;
   const spans = raw.probe.tasks.length > 0 ? raw.probe.tasks : raw.probe.gaps;
   return {
-    index: raw.index[1]!,
+    index: Number.isNaN(raw.index[1]!) ? 0 : raw.index[1]!,
     extract: raw.extract[1]!,
     match: raw.match[1]!,
     draw: raw.draw[1]!,
     total: drawn - start,
     loadToDrawn: raw.load > 0 ? Math.max(0, drawn - raw.load) : NaN,
+    loadToView: raw.load > 0 ? Math.max(0, inView - raw.load) : NaN,
     navToDrawn: drawn,
     longestTaskMs: longestIn(spans, start, drawn + 250),
-    highlights: raw.highlights,
-    kbAtEpoch: raw.origin + raw.index[0]! + raw.index[1]!,
+    highlights: Number.isNaN(raw.found) ? raw.registered : raw.found,
+    kbAtEpoch: raw.origin + (Number.isNaN(raw.view) ? raw.draw[0]! : raw.view),
   };
 }
 

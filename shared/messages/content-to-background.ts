@@ -2,6 +2,7 @@
 import { call, channel, returns } from '../rpc/channel.ts';
 import { arr, type Check, int, num, obj, oneOf, optional, str } from '../rpc/schema.ts';
 import type { TextSelectors } from '../anchor/describe.ts';
+import type { MatchResult } from '../match/types.ts';
 import type { Settings, UserAnnotation, UserClaim, UserRejection } from '../userdata/types.ts';
 import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TITLE, URL_TEXT } from './checks.ts';
 import type { AnnotationInput, ClaimChoice, ClaimDetails, EntityCard, EntityChoice, LearnedLinks, MatcherData, PageReport } from './types.ts';
@@ -52,6 +53,11 @@ const READ_CLAIMS = arr(obj({ claimId: ID, selector: SELECTORS, confirmed: oneOf
 export const contentToBackground = channel(['content', 'extension'], {
   /** The knowledge base in the form the matcher is built from (sources without their text). */
   'matcher.data': call(NONE, returns<MatcherData>()),
+  /**
+   * The knowledge base's entities and claims in pieces of a page's text, each matched on its own (offsets into the
+   * piece), by the background's matcher, which is built once per knowledge base rather than on every page load.
+   */
+  'page.match': call(obj({ texts: arr(str(200_000, 1), 64) }), returns<MatchResult[]>()),
   /** An entity and the claims involving it, for its hover card. */
   'entity.card': call(obj({ id: ID }), returns<EntityCard>()),
   /** A claim, who made it, and every passage reporting it with its source, for the claim card. */

@@ -1,23 +1,25 @@
 /**
- * The knowledge base as the content script holds it: asked of the background once per page, compiled into a
- * matcher, and indexed for the hover cards, which then need no further round trip.
+ * The knowledge base as the content script holds it for the hover cards: asked of the background once per page,
+ * after matching has started, and indexed by id so that the cards need no further round trip. The matching
+ * itself runs in the background (match/remote.ts), whose matcher is built once per knowledge base.
  */
 import type { Claim, Entity } from '../../../shared/kb/types.ts';
-import { buildMatcherInSlices } from '../../../shared/match/index.ts';
-import type { Matcher } from '../../../shared/match/types.ts';
 import type { MatcherData, Result, SourceInfo } from '../../../shared/messages.ts';
 import type { ToBackground } from '../messaging.ts';
-import { Slicer } from '../schedule.ts';
 
-/** The compiled matcher and lookups by id. */
+/** The knowledge base by id. */
 export interface Knowledge {
   version: string;
-  matcher: Matcher;
   entities: Map<string, Entity>;
   claims: Map<string, Claim>;
   sources: Map<string, SourceInfo>;
   /** Claims each entity made or is about, for the entity card's "elsewhere". */
   claimsByEntity: Map<string, Claim[]>;
+}
+
+/** A knowledge object with nothing in it yet, filled in place by {@link fillKnowledge} when the data comes. */
+export function emptyKnowledge(): Knowledge {
+  return { version: '', entities: new Map(), claims: new Map(), sources: new Map(), claimsByEntity: new Map() };
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -34,36 +36,27 @@ function indexClaimsByEntity(claims: readonly Claim[]): Map<string, Claim[]> {
 }
 
 /**
- * Compiles what the background sent, in slices: built in one go the matcher was a 35–90 ms task on every page
- * load. Throws if the data is not the shape we need, or with the signal's reason if the page went away.
+ * Indexes what the background sent into `into`, keeping what is there already (learned claims that came first).
+ * Throws if the data is not the shape we need.
  */
-export async function compileKnowledge(data: MatcherData, signal?: AbortSignal): Promise<Knowledge> {
+export function fillKnowledge(into: Knowledge, data: MatcherData): Knowledge {
   if (!Array.isArray(data?.entities) || !Array.isArray(data.claims) || !Array.isArray(data.concepts)) {
     throw new Error('matcher.data: malformed knowledge base');
   }
-  const slicer = new Slicer();
-  const matcher = await buildMatcherInSlices(data, {}, { timeUp: () => slicer.due(), pause: () => slicer.pause(signal) });
-  return {
-    version: String(data.version),
-    matcher,
-    entities: byId(data.entities),
-    claims: byId(data.claims),
-    sources: byId(Array.isArray(data.sources) ? data.sources : []),
-    claimsByEntity: indexClaimsByEntity(data.claims),
-  };
+  into.version = String(data.version);
+  for (const [id, entity] of byId(data.entities)) into.entities.set(id, entity);
+  for (const [id, claim] of byId(data.claims)) into.claims.set(id, claim);
+  for (const [id, source] of byId(Array.isArray(data.sources) ? data.sources : [])) into.sources.set(id, source);
+  for (const [id, claims] of indexClaimsByEntity(data.claims)) into.claimsByEntity.set(id, claims);
+  return into;
 }
 
-/** Asks the background for the knowledge base; the answer is compiled by `loadKnowledge`. */
-export function requestKnowledge(send: ToBackground): Promise<Result<MatcherData>> {
-  performance.mark('cl-index-start');
-  return send('matcher.data', {});
-}
-
-/** Compiles a requested knowledge base; `cl-index` spans the request and the compile. */
-export async function loadKnowledge(request: Promise<Result<MatcherData>>, signal?: AbortSignal): Promise<Knowledge> {
-  const answer = await request;
+/** Asks the background for the knowledge base and indexes it into `into`; `cl-knowledge` spans both. */
+export async function loadKnowledge(send: ToBackground, into: Knowledge): Promise<Knowledge> {
+  performance.mark('cl-knowledge-start');
+  const answer: Result<MatcherData> = await send('matcher.data', {});
   if (!answer.ok) throw new Error(answer.error);
-  const knowledge = await compileKnowledge(answer.value, signal);
-  performance.measure('cl-index', 'cl-index-start');
-  return knowledge;
+  fillKnowledge(into, answer.value);
+  performance.measure('cl-knowledge', 'cl-knowledge-start');
+  return into;
 }
