@@ -91,6 +91,7 @@ async function start(signal: AbortSignal): Promise<void> {
     {
       'page.scrollTo': ({ claimId, index }) => cards.scrollTo(claimId, index),
       'page.reject': ({ claimId, index }) => cards.rejectNth(claimId, index),
+      'page.rejectSource': ({ claimId, index, sourceId, quote }) => cards.rejectSourceNth(claimId, index, sourceId, quote),
       'page.rescan': async () => {
         await rescan.rescanAll();
         return null;
