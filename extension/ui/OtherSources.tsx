@@ -125,7 +125,7 @@ export function OtherSources({ items, hrefFor, openReader, rejectPassage }: Prop
                   {passage.text}
                 </blockquote>
               </a>
-              {rejectPassage && item.rejectable && <RejectPassage item={item} onReject={() => rejectPassage(item, passage)} />}
+              {rejectPassage && item.rejectable && !passage.confirmed && <RejectPassage item={item} onReject={() => rejectPassage(item, passage)} />}
             </div>
           ))}
         </li>
