@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TabClaims } from '../../shared/messages.ts';
 import type { ExportFile } from '../../shared/userdata/types.ts';
 import { BROWSERS, launch, type Harness } from './harness.ts';
 import { tabIdOf, until, value } from './fixtures/annotations/drive.ts';
@@ -126,10 +127,14 @@ describe.each(BROWSERS)('"Not this claim" on another source in %s', (name) => {
   it('never records the rejected page as that source again, reached by another link', async () => {
     const again = `${plainUrl}?fbclid=IwAR0xyz#top`;
     const page = await h.openPage(again);
-    await waitForHighlights(page);
-    // The page's own highlight of the claim on that passage is gone too: the reader said it does not state it.
+    // The page's scan, reported: the names on it are found, the claim on the rejected passage is not (the reader
+    // said it does not state it), so nothing records it.
+    const report = await until('the scan of the page reached by another link', async () => {
+      const r = await value<TabClaims | null>(ext, { type: 'tab.claims', params: { tabId: await tabIdOf(h, again) } });
+      return r && r.entities.length > 0 && r;
+    });
+    expect(report.claims.map((c) => c.id)).not.toContain(THREAT_CLAIM);
     expect(await highlightTexts(page, 'cl-claim')).not.toContain(BODY);
-    await tabIdOf(h, again.split('#')[0]!);
     const file = await exportOf(ext);
     expect(file.user.occurrences.filter((o) => o.claimId === THREAT_CLAIM && o.sourceId.startsWith(`page:${plainUrl}`))).toEqual([]);
     await page.close();
