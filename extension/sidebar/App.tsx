@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TabClaims } from '../../shared/messages.ts';
 import { t, uiLang } from '../ui/i18n.ts';
+import { readerError } from '../ui/reader-error.ts';
 import { hrefFor } from '../ui/links.ts';
 import type { Passage, SourceQuote } from '../ui/models.ts';
 import { followActiveTab, pinnedTab, send, sendToTab, watchTabs } from './connect.ts';
@@ -67,7 +68,7 @@ export function App() {
         {notice}
       </p>
       {state.status === 'loading' && <p class="muted">{t('sidebarLoading')}</p>}
-      {state.status === 'error' && <p class="error" role="alert">{t('sidebarError', state.error)}</p>}
+      {state.status === 'error' && <p class="error" role="alert">{t('sidebarError', readerError(state.error, t))}</p>}
       {state.status === 'ready' &&
         (state.data && state.data.claims.length + state.data.entities.length > 0 ? (
           <Findings model={sidebarModel(state.data, uiLang())} onScrollTo={scrollTo} hrefFor={hrefFor} openReader={openReader} onReject={reject} onRejectSource={rejectSource} />
