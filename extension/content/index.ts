@@ -85,7 +85,7 @@ async function start(signal: AbortSignal): Promise<void> {
     },
     signal,
   });
-  const stepper = new KeyboardStepper(session, cards);
+  const stepper = new KeyboardStepper(session, cards, annotations);
   const rescan = session;
   listen(
     {

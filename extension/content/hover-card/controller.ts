@@ -185,8 +185,13 @@ export class CardController {
 
   /** Scrolls a finding into the middle of the view, telling the scroll listener it was us. */
   reveal(finding: Finding): void {
+    this.revealRange(finding.range);
+  }
+
+  /** Scrolls a range of the page (a highlight, an annotated passage) into the middle of the view. */
+  revealRange(range: Range): void {
     this.quietUntil = performance.now() + 300;
-    scrollToRange(finding.range);
+    scrollToRange(range);
   }
 
   private modelFor(ui: UiChunk, finding: Finding): CardModel | null {
