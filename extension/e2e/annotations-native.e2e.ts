@@ -1,8 +1,9 @@
 /**
  * Annotations that feel native, in both real browsers: "Add a note" puts the caret in the note box (real key
  * presses land there, and a space does not scroll the page); the toolbar stays with its selection when the page
- * scrolls; resting the pointer on an annotated passage shows its note; the sidebar names a marked claim by its
- * statement, never by its id; the keyboard's highlight stepper stops at an annotated passage and shows its note. Screenshots of each go to test-results/screenshots/.
+ * scrolls; resting the pointer on an annotated passage shows its note, and so does the keyboard's highlight
+ * stepper stopping there; the sidebar names a marked claim by its statement, never by its id. Screenshots of each
+ * go to test-results/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
