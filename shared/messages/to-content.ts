@@ -10,10 +10,8 @@ export const toContent = channel(['extension'], {
   'page.scrollTo': call(obj({ claimId: ID, index: int(0, MAX_FOUND) }), returns<boolean>()),
   /** "Not this claim" for the `index`-th highlight of a claim: rejected, remembered and removed from the page. */
   'page.reject': call(obj({ claimId: ID, index: int(0, MAX_FOUND) }), returns<boolean>()),
-  /**
-   * "Not this claim" on another source of the `index`-th highlight of a claim: that source's passage `quote` is
-   * rejected for the claim; card and sidebar drop it. False if the highlight is not on the page or it failed.
-   */
+  // False if the highlight is not on the page or the rejection failed.
+  /** "Not this claim" on another source's passage `quote` of the `index`-th highlight of a claim. */
   'page.rejectSource': call(obj({ claimId: ID, index: int(0, MAX_FOUND), sourceId: ID, quote: str(10_000, 1) }), returns<boolean>()),
   /** Extracts and matches the page again from scratch (after a knowledge-base update). */
   'page.rescan': call(NONE, returns<null>()),
