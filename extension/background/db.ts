@@ -9,7 +9,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Claim, Concept, Entity, Source } from '../../shared/kb/types.ts';
 import type { Settings, UserAnnotation, UserClaim, UserOccurrence, UserRejection, UserSource } from '../../shared/userdata/types.ts';
-import { upgradeToV2 } from './upgrade.ts';
+import { upgradeToV2, upgradeToV4 } from './upgrade.ts';
 
 /** A key/value row: `kbVersion` is the version of kb.json the seeded tables hold. */
 export interface MetaRow {
@@ -143,6 +143,12 @@ export function openDb(name = DB_NAME): CrossreadDb {
     readTerms: '[term+url], term, url',
     learnedClaims: 'id, *urls',
   });
+  // Version 4: rejections are keyed by the page's address without tracking parameters (shared/userdata/address.ts),
+  // so one holds for the same article reached by another link; rows keyed by the exact address are rekeyed. No
+  // table or index changes.
+  db.version(4)
+    .stores({})
+    .upgrade((tx) => upgradeToV4(tx));
   return db;
 }
 

@@ -8,9 +8,11 @@
 import type { Claim } from '../../shared/kb/types.ts';
 import { detectLang, extractStatements, isLearnedClaim, linkPage, Reading, type BaseKnowledge, type NameMention } from '../../shared/learn/index.ts';
 import type { LearnedLinks, LearnedOverview, LearnedSpan, SourceInfo } from '../../shared/messages.ts';
-import { isSiteDisabled, mayRecordReading, pageKey } from '../../shared/userdata/types.ts';
+import { linkKey } from '../../shared/userdata/address.ts';
+import { isSiteDisabled, mayRecordReading, pageKey, passageKey } from '../../shared/userdata/types.ts';
 import type { CrossreadDb, ReadPageRow } from './db.ts';
 import { storedVersion } from './seed.ts';
+import { rejectedLinks } from './source-reject.ts';
 import { readSettings } from './user-store.ts';
 
 /** A page as the content script sends it. */
@@ -207,8 +209,14 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
   }
   const stored = new Map<string, { id: string; claim: Claim; urls: string[] }>();
   const spans: LearnedSpan[] = [];
+  // Links the reader rejected ("Not this claim" on a page read, source-reject.ts) stay out.
+  const rejected = await rejectedLinks(db, pages.map((p) => p.url));
   for (const span of bySpan.values()) {
-    const occurrences = span.claims.flatMap((c) => c.occurrences);
+    const sentence = linkKey(page.text.slice(span.start, span.end));
+    const occurrences = span.claims
+      .flatMap((c) => c.occurrences)
+      .filter((o) => !rejected.get(o.source.slice(READ_SOURCE_PREFIX.length))?.has(`${sentence} ${passageKey(o.selector[0].exact)}`));
+    if (occurrences.length === 0) continue;
     const key = occurrences.map((o) => `${o.source}@${o.selector[1].start}`).sort().join('|');
     const id = `learned:${hash(key)}`;
     // Learned names are no entities of the knowledge base: the card shows the statement and its passages.

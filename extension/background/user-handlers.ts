@@ -3,6 +3,7 @@ import type { backgroundCalls } from '../../shared/messages.ts';
 import type { Handlers, SenderInfo } from '../../shared/rpc/channel.ts';
 import { mayRecordReading } from '../../shared/userdata/types.ts';
 import type { CrossreadDb } from './db.ts';
+import { rejectSource } from './source-reject.ts';
 import {
   addArticle,
   clearUserData,
@@ -34,6 +35,7 @@ export type UserCallName =
   | 'page.read'
   | 'rejections.list'
   | 'claim.reject'
+  | 'source.reject'
   | 'article.add'
   | 'data.export'
   | 'data.import'
@@ -60,6 +62,7 @@ export function userHandlers(db: CrossreadDb): Pick<Handlers<typeof backgroundCa
     },
     'rejections.list': ({ url }) => pageRejections(db, url),
     'claim.reject': (params) => rejectPassage(db, params),
+    'source.reject': (params) => rejectSource(db, params),
     'article.add': (params) => addArticle(db, params),
     'data.export': () => exportAll(db),
     'data.import': ({ file }) => importAll(db, file),

@@ -21,6 +21,7 @@ import {
 import { type CrossreadDb, SEEDED_TABLES, USER_TABLES } from './db.ts';
 import { NotFound } from './queries.ts';
 import { storedVersion } from './seed.ts';
+import { pageAddress } from '../../shared/userdata/address.ts';
 
 const MAX_CHOICES = 20;
 
@@ -125,10 +126,12 @@ export async function recordPage(db: CrossreadDb, page: { url: string; title: st
   if (page.claims.length === 0) return 0;
   const url = pageKey(page.url);
   const sourceId = pageSourceId(url);
+  // Rejections hold for the article however it was reached (see pageAddress).
+  const address = pageAddress(page.url);
   const known = await db.claims.bulkGet(page.claims.map((c) => c.claimId));
   const own = await db.userClaims.bulkGet(page.claims.map((c) => c.claimId));
   // One occurrence per claim and page: the passage the user confirmed, else the first the matcher found.
-  const rejectedBefore = await db.rejections.where('url').equals(url).toArray();
+  const rejectedBefore = await db.rejections.where('url').equals(address).toArray();
   const first = new Map<string, ReadClaim>();
   page.claims.forEach((c, i) => {
     const kept = first.get(c.claimId);
@@ -138,7 +141,7 @@ export async function recordPage(db: CrossreadDb, page: { url: string; title: st
   });
   const claims = [...first.values()];
   await db.transaction('rw', db.userSources, db.userOccurrences, db.rejections, async () => {
-    const rejected = await db.rejections.where('url').equals(url).toArray();
+    const rejected = await db.rejections.where('url').equals(address).toArray();
     const old = await db.userSources.get(sourceId);
     const published = page.published && /^\d{4}-\d{2}-\d{2}$/.test(page.published) ? page.published : old?.published;
     await db.userSources.put({ id: sourceId, url, title: page.title || url, date: old?.date ?? today(), ...(published ? { published } : {}) });
@@ -151,7 +154,7 @@ export async function recordPage(db: CrossreadDb, page: { url: string; title: st
         // The reader rejected this passage for this claim: the matcher's guess stays out; the reader's own
         // confirmation later takes the rejection back.
         if (!c.confirmed) continue;
-        await db.rejections.delete([url, c.claimId, passageKey(quote)]);
+        await db.rejections.delete([address, c.claimId, passageKey(quote)]);
       }
       await db.userOccurrences.put({ claimId: c.claimId, sourceId, selector: c.selector, confirmed: c.confirmed, recorded: Date.now() });
     }
@@ -161,7 +164,7 @@ export async function recordPage(db: CrossreadDb, page: { url: string; title: st
 
 /** The passages the reader rejected on a page. */
 export async function pageRejections(db: CrossreadDb, url: string): Promise<UserRejection[]> {
-  return db.rejections.where('url').equals(pageKey(url)).toArray();
+  return db.rejections.where('url').equals(pageAddress(url)).toArray();
 }
 
 /**
@@ -173,12 +176,11 @@ export async function rejectPassage(
   params: { url: string; claimId: string; quote: string },
   now = Date.now(),
 ): Promise<{ removed: boolean }> {
-  const url = pageKey(params.url);
   const quote = passageKey(params.quote);
   if (!quote) throw new RangeError('the passage is empty');
-  const sourceId = pageSourceId(url);
+  const sourceId = pageSourceId(pageKey(params.url));
   return db.transaction('rw', db.rejections, db.userOccurrences, async () => {
-    await db.rejections.put({ url, claimId: params.claimId, quote, created: now });
+    await db.rejections.put({ url: pageAddress(params.url), claimId: params.claimId, quote, created: now });
     const recorded = await db.userOccurrences.get([params.claimId, sourceId]);
     if (!recorded || passageKey(recorded.selector[0].exact) !== quote) return { removed: false };
     await db.userOccurrences.delete([params.claimId, sourceId]);
@@ -200,7 +202,12 @@ export async function addArticle(
 ): Promise<{ sourceId: string; recorded: number }> {
   const sourceId = `article:${textHash(a.text)}`;
   const known = await db.claims.bulkGet(a.claims.map((c) => c.claimId));
-  const claims = a.claims.filter((c, i) => known[i] && c.end > c.start && c.end <= a.text.length);
+  // An article added again keeps out the passages the reader rejected in it (keyed by its source id, see
+  // source-reject.ts).
+  const rejected = await db.rejections.where('url').equals(sourceId).toArray();
+  const claims = a.claims.filter(
+    (c, i) => known[i] && c.end > c.start && c.end <= a.text.length && !isRejected(rejected, c.claimId, a.text.slice(c.start, c.end)),
+  );
   await db.transaction('rw', db.userSources, db.userOccurrences, async () => {
     await db.userSources.put({ id: sourceId, title: a.title, date: today(), lang: a.lang, text: a.text, ...(a.url ? { url: a.url } : {}) });
     for (const c of claims) {
@@ -308,7 +315,9 @@ export async function importAll(db: CrossreadDb, file: ExportFile): Promise<{ an
       await db.userOccurrences.bulkAdd(file.user.occurrences);
       await db.settings.put({ key: 'user', ...file.user.settings });
       // Exports made before rejections existed have none.
-      await db.rejections.bulkAdd(file.user.rejections ?? []);
+      // Keyed by the address as rejections are now (files from before kept exact addresses); two that become one
+      // are one rejection.
+      await db.rejections.bulkPut((file.user.rejections ?? []).map((r) => ({ ...r, url: pageAddress(r.url) })));
     });
   } catch (err) {
     if (before) {

@@ -121,12 +121,13 @@ async function start(signal: AbortSignal): Promise<void> {
     },
     signal,
   });
-  const stepper = new KeyboardStepper(session, cards);
+  const stepper = new KeyboardStepper(session, cards, annotations);
   const rescan = session;
   listen(
     {
       'page.scrollTo': ({ claimId, index }) => cards.scrollTo(claimId, index),
       'page.reject': ({ claimId, index }) => cards.rejectNth(claimId, index),
+      'page.rejectSource': ({ claimId, index, sourceId, quote }) => cards.rejectSourceNth(claimId, index, sourceId, quote),
       'page.rescan': async () => {
         await rescan.rescanAll();
         return null;

@@ -151,6 +151,28 @@ export class PageSession implements CardSession {
     }).then(() => done);
   }
 
+  /**
+   * "Not this claim" on another source of a claim found here: the background takes that source's passage out and
+   * remembers it; a learned claim loses the passage here too, and leaves the page when none is left. The report
+   * that follows tells the sidebar. False if the background refused.
+   */
+  rejectSource(finding: Finding, sourceId: string, quote: string): Promise<boolean> {
+    let done = false;
+    return this.enqueue(async () => {
+      const answer = await this.send('source.reject', { claimId: finding.id, sourceId, quote: quote.slice(0, 10_000), passage: finding.text.slice(0, 10_000) });
+      if (!answer.ok) throw new Error(answer.error);
+      const claim = this.knowledge.claims.get(finding.id);
+      if (claim) {
+        const key = passageKey(quote);
+        const occurrences = claim.occurrences.filter((o) => !(o.source === sourceId && passageKey(o.selector[0].exact) === key));
+        this.knowledge.claims.set(finding.id, { ...claim, occurrences });
+      }
+      if (answer.value.claimGone) this.drop((f) => f.kind === 'claim' && f.id === finding.id);
+      this.scheduleReport();
+      done = true;
+    }).then(() => done);
+  }
+
   /** Queues a scan of the whole page, dropping every earlier finding. */
   rescanAll(): Promise<void> {
     return this.enqueue(async () => {

@@ -1,8 +1,9 @@
 /**
  * Annotations that feel native, in both real browsers: "Add a note" puts the caret in the note box (real key
  * presses land there, and a space does not scroll the page); the toolbar stays with its selection when the page
- * scrolls; resting the pointer on an annotated passage shows its note; the sidebar names a marked claim by its
- * statement, never by its id. Screenshots of each go to test-results/screenshots/.
+ * scrolls; resting the pointer on an annotated passage shows its note, and so does the keyboard's highlight
+ * stepper stopping there; the sidebar names a marked claim by its statement, never by its id. Screenshots of each
+ * go to test-results/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +132,49 @@ describe.each(BROWSERS)('native annotations in %s', (name) => {
     await page.mouse.move(line.x, line.y + 300, { steps: 2 });
     await page.mouse.move(line.x, line.y, { steps: 2 });
     expect(await until('the note on hover again', tip)).toBe('Beistand heißt Artikel 4');
+    await page.close();
+  });
+
+  it('reaches a note from the keyboard: the highlight stepper stops at the annotated passage and shows its note', async () => {
+    const url = h.server.url('/annotations/page.html?keys');
+    const page = await h.openPage(url);
+    await selectPassage(page, 'p2', PASSAGE);
+    await inToolbar(page, '.cl-act-note', 'click');
+    await inToolbar(page, '.cl-note', { type: 'Artikel 4 des Vertrags' });
+    await inToolbar(page, '.cl-save', 'click');
+    const tabId = await tabIdOf(h, url);
+    await until('the annotation placed', async () => {
+      const s = await value<Status>(ext, { type: 'annotations.status', params: {} }, tabId);
+      return s.placed.length === 1;
+    });
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    const tip = () => page.evaluate(() => document.querySelector('cl-note')?.shadowRoot?.querySelector('.cl-note-tip')?.textContent ?? null);
+    const card = () => page.evaluate(() => !!document.querySelector('cl-root')?.shadowRoot?.querySelector('.cl-card'));
+    // The highlights before the annotated passage, in page order: the stepper stops at each of them first.
+    const before = await page.evaluate((text) => {
+      const node = document.getElementById('p2')!.firstChild as Text;
+      const passage = document.createRange();
+      passage.setStart(node, node.data.indexOf(text));
+      const ranges = ['cl-claim', 'cl-entity'].flatMap((n) => [...((CSS.highlights.get(n) as Iterable<Range> | undefined) ?? [])]);
+      return ranges.filter((r) => r.compareBoundaryPoints(Range.START_TO_START, passage) <= 0).length;
+    }, PASSAGE);
+    const step = () => value(ext, { type: 'page.step', params: { direction: 1 } }, tabId);
+    for (let i = 0; i < before; i++) {
+      await step();
+      await until(`the card of highlight ${i + 1}`, card);
+    }
+    await step();
+    expect(await until('the note shown from the keyboard', tip)).toBe('Artikel 4 des Vertrags');
+    expect(await card()).toBe(false);
+    // A status: screen readers say the note as it appears.
+    expect(await page.evaluate(() => document.querySelector('cl-note')?.shadowRoot?.querySelector('.cl-note-tip')?.getAttribute('role'))).toBe('status');
+    await page.screenshot({ path: `${SHOTS}note-keyboard-${name}.png` });
+    await page.keyboard.press('Escape');
+    await until('the note hidden after Escape', async () => (await tip()) === null);
+    // The next step goes on past the note to the next highlight (or back to the first).
+    await step();
+    await until('the next card', card);
+    expect(await tip()).toBeNull();
     await page.close();
   });
 

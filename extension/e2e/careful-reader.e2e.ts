@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../shared/userdata/types.ts';
 import { BROWSERS, launch, type Harness } from './harness.ts';
-import { tabIdOf, until, value } from './fixtures/annotations/drive.ts';
+import { inToolbar, selectPassage, tabIdOf, until, value } from './fixtures/annotations/drive.ts';
 import { hover, pointOf, waitForCard, waitForHighlights } from './ui-page.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -235,6 +235,31 @@ describe.each(BROWSERS)('a careful reader in %s', (name) => {
     await until('the reader in the same tab', () => inPage(() => !!document.querySelector('#reader-back') && !!document.querySelector('article h1')));
     await inPage(() => (document.getElementById('reader-back') as HTMLButtonElement).click());
     await until('the options page again', () => inPage(() => location.pathname.endsWith('/options/options.html')));
+    await page.close();
+  });
+
+  it("words an error in the reader's terms: a missing article and a note too long, without ids or field paths", async () => {
+    const reader = await h.openExtensionPage('reader/reader.html?source=page%3Ahttps%3A%2F%2Fgone.example%2Fa&claim=learned%3Ax1');
+    const said = await until('the reader\'s error', () => reader.evaluate(() => document.querySelector('[role="alert"], .error')?.textContent ?? null).catch(() => null));
+    expect(said).toMatch(/^The article could not be opened: This article is no longer in your library/);
+    expect(said).not.toMatch(/gone\.example|page:|source\.get|no source/);
+    await reader.close();
+
+    const page = await h.openPage(h.server.url('/careful/sentence.html?errors'));
+    await waitForHighlights(page);
+    await selectPassage(page, '', 'Der Kreml nannte keine Einzelheiten.');
+    await inToolbar(page, '.cl-act-note', 'click');
+    // Pasted, not typed: one more character than a note may hold.
+    await page.evaluate(() => {
+      const box = document.querySelector('cl-annotate')?.shadowRoot?.querySelector('textarea.cl-note') as HTMLTextAreaElement;
+      box.value = 'x'.repeat(100_001);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await inToolbar(page, '.cl-save', 'click');
+    const error = await until('the toolbar\'s error', () =>
+      page.evaluate(() => document.querySelector('cl-annotate')?.shadowRoot?.querySelector('.cl-error')?.textContent ?? null),
+    );
+    expect(error).toBe(`Not saved: The note is too long: at most ${(100_000).toLocaleString('en')} characters.`);
     await page.close();
   });
 });

@@ -10,6 +10,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LearnedOverview, TabClaims } from '../../shared/messages.ts';
+import type { ExportFile } from '../../shared/userdata/types.ts';
 import { BROWSERS, launch, type Harness } from './harness.ts';
 import { tabIdOf, until, value } from './fixtures/annotations/drive.ts';
 import { startFixtureServer, type FixtureServer } from './fixtures/server.ts';
@@ -140,6 +141,60 @@ describe.each(BROWSERS)('learning from pages read in %s', (name) => {
     }, HALLGREN);
     expect(new Set(listed)).toEqual(new Set(card.titles));
     await sidebar.close();
+    await page.close();
+  });
+
+  it('takes a page read out of a link for good when the reader says "Not this claim" on it, in card and sidebar alike', async () => {
+    const url = h.server.url('/learned/courier.html?reject');
+    const page = await h.openPage(url);
+    await page.setViewport({ width: 1000, height: 800 });
+    await scanned(h, ext, url, true);
+    await page.bringToFront();
+    await hover(page, await pointOf(page, 'cl-claim', HALLGREN, 'closed'));
+    await waitForCard(page, true);
+    const tagesblatt = `read:${sites[1]!.url(READ[1]!.path)}`;
+    await until('the German page read in the card', () =>
+      page.evaluate((id) => !!document.querySelector('cl-root')?.shadowRoot?.querySelector(`.cl-source[data-source="${CSS.escape(id)}"] .cl-reject-source`), tagesblatt),
+    );
+    await page.evaluate((id) => {
+      const entry = document.querySelector('cl-root')?.shadowRoot?.querySelector(`.cl-source[data-source="${CSS.escape(id)}"]`);
+      (entry?.querySelector('.cl-reject-source') as HTMLButtonElement).click();
+    }, tagesblatt);
+    const card = await until('the German page read gone from the card', async () => {
+      const seen = await cardSources(page);
+      return seen && !seen.titles.includes(READ[1]!.title) && seen;
+    });
+    expect(new Set(card.titles)).toEqual(new Set([READ[0]!.title, READ[2]!.title]));
+    const file = await value<ExportFile>(ext, { type: 'data.export', params: {} });
+    expect(file.user.rejections).toContainEqual(expect.objectContaining({ url: sites[1]!.url(READ[1]!.path), claimId: expect.stringMatching(/^link:/) }));
+
+    // The sidebar lists what the card lists.
+    const tabId = await tabIdOf(h, url);
+    const sidebar = await h.openExtensionPage(`sidebar/sidebar.html?tab=${tabId}`);
+    await sidebar.waitForFunction(() => document.querySelectorAll('.claim').length > 0, { timeout: 15_000, polling: 50 });
+    const listed = await sidebar.evaluate((text) => {
+      const row = [...document.querySelectorAll('.claim')].find((r) => r.querySelector('.claim-passage')?.textContent === text);
+      (row?.querySelector('.claim-toggle') as HTMLButtonElement | undefined)?.click();
+      return new Promise<string[]>((resolve) =>
+        requestAnimationFrame(() => resolve([...(row?.querySelectorAll('.claim-sources .cl-source-title') ?? [])].map((e) => e.textContent ?? ''))),
+      );
+    }, HALLGREN);
+    expect(listed).toEqual(card.titles);
+    await sidebar.close();
+
+    // Linked again on the next visit, the sentence does not take the rejected passage back.
+    await page.reload();
+    await until('the links to pages read after the reload', async () => {
+      const report = await value<TabClaims | null>(ext, { type: 'tab.claims', params: { tabId } });
+      return report?.claims.some((c) => c.id.startsWith('learned:') && c.text === HALLGREN);
+    });
+    await hover(page, await pointOf(page, 'cl-claim', HALLGREN, 'closed'));
+    await waitForCard(page, true);
+    const again = await until('the card after the reload', async () => {
+      const seen = await cardSources(page);
+      return seen && seen.titles.length >= 2 && seen;
+    });
+    expect(new Set(again.titles)).toEqual(new Set([READ[0]!.title, READ[2]!.title]));
     await page.close();
   });
 

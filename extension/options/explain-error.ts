@@ -5,6 +5,7 @@
  * Pure: the message lookup comes in as `t`.
  */
 import type { MessageName } from '../ui/i18n.ts';
+import { readerError } from '../ui/reader-error.ts';
 
 /** A UI-string lookup (ui/i18n.ts `t`, or a stand-in in tests). */
 export type Translate = (name: MessageName, ...substitutions: (string | number)[]) => string;
@@ -109,5 +110,6 @@ export function explainError(raw: string, t: Translate): string {
     const said = m ? shapeProblem(m[1]!, m[2]!, t) : '';
     if (said) return said;
   }
-  return referenceProblem(text, t) || text;
+  // Errors of other calls (a lookup, a refused parameter) as every view words them.
+  return referenceProblem(text, t) || readerError(raw, t);
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Source } from '../../shared/kb/types.ts';
 import type { ClaimDetails } from '../../shared/messages.ts';
 import { t, uiLang } from '../ui/i18n.ts';
+import { readerError } from '../ui/reader-error.ts';
 import { pick } from '../ui/kb-text.ts';
 import { Article } from './Article.tsx';
 import { locate, type Span } from './passages.ts';
@@ -29,7 +30,7 @@ async function load(sourceId: string, claimId: string | null): Promise<State> {
     send('source.get', { id: sourceId }),
     claimId ? send('claim.details', { id: claimId }) : Promise.resolve(null),
   ]);
-  if (!source.ok) return { status: 'error', message: t('readerNotFound', source.error) };
+  if (!source.ok) return { status: 'error', message: t('readerNotFound', readerError(source.error, t)) };
   // A claim that is gone (KB updated since the link was made) still leaves the article worth reading.
   const details = claim?.ok ? claim.value : null;
   const statement = details ? pick(details.claim.statement, uiLang()) : null;

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
+import { readerError } from '../ui/reader-error.ts';
 import { send, sendToTab as toTab } from './connect.ts';
 
 /** The button and its outcome, for the page in tab `tabId`. */
@@ -15,7 +16,7 @@ export function AddPage({ tabId }: { tabId: number }) {
     setBusy(true);
     const page = await toTab(tabId)('page.article', {});
     const added = page.ok ? await send('article.add', page.value) : page;
-    setStatus(added.ok ? { text: t('sidebarPageAdded', added.value.recorded), error: false } : { text: t('sidebarPageAddFailed', added.error), error: true });
+    setStatus(added.ok ? { text: t('sidebarPageAdded', added.value.recorded), error: false } : { text: t('sidebarPageAddFailed', readerError(added.error, t)), error: true });
     setBusy(false);
   };
   return (

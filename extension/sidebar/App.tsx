@@ -2,8 +2,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TabClaims } from '../../shared/messages.ts';
 import { t, uiLang } from '../ui/i18n.ts';
+import { readerError } from '../ui/reader-error.ts';
 import { hrefFor } from '../ui/links.ts';
-import type { SourceQuote } from '../ui/models.ts';
+import type { Passage, SourceQuote } from '../ui/models.ts';
 import { followActiveTab, pinnedTab, send, sendToTab, watchTabs } from './connect.ts';
 import { AddPage } from './AddPage.tsx';
 import { Annotations } from './Annotations.tsx';
@@ -21,7 +22,7 @@ function useTabId(): number | null {
   return tabId;
 }
 
-function useTabClaims(tabId: number | null): State {
+function useTabClaims(tabId: number | null): [State, () => void] {
   const [state, setState] = useState<State>({ status: 'loading' });
   const load = useCallback(async (id: number) => {
     const answer = await send('tab.claims', { tabId: id });
@@ -33,13 +34,13 @@ function useTabClaims(tabId: number | null): State {
     void load(tabId);
     return watchTabs((changed) => changed === tabId && void load(tabId));
   }, [tabId, load]);
-  return state;
+  return [state, () => tabId !== null && void load(tabId)];
 }
 
 /** The whole sidebar. */
 export function App() {
   const tabId = useTabId();
-  const state = useTabClaims(tabId);
+  const [state, reload] = useTabClaims(tabId);
   const [notice, setNotice] = useState('');
   const scrollTo = async (row: ClaimRow) => {
     if (tabId === null) return;
@@ -52,6 +53,14 @@ export function App() {
     const answer = await sendToTab(tabId)('page.reject', { claimId: row.claimId, index: row.index });
     return answer.ok && answer.value;
   };
+  // So is "Not this claim" on another source: the page's content script knows the page's sentence (a link to a
+  // page read is between the two) and updates an open card; the list here is then read again.
+  const rejectSource = async (row: ClaimRow, item: SourceQuote, passage: Passage) => {
+    if (tabId === null) return false;
+    const answer = await sendToTab(tabId)('page.rejectSource', { claimId: row.claimId, index: row.index, sourceId: item.sourceId, quote: passage.text });
+    if (answer.ok && answer.value) reload();
+    return answer.ok && answer.value;
+  };
   const openReader = (item: SourceQuote, claimId: string) => void send('reader.open', { sourceId: item.sourceId, claimId });
   return (
     <main aria-busy={state.status === 'loading'}>
@@ -59,10 +68,10 @@ export function App() {
         {notice}
       </p>
       {state.status === 'loading' && <p class="muted">{t('sidebarLoading')}</p>}
-      {state.status === 'error' && <p class="error" role="alert">{t('sidebarError', state.error)}</p>}
+      {state.status === 'error' && <p class="error" role="alert">{t('sidebarError', readerError(state.error, t))}</p>}
       {state.status === 'ready' &&
         (state.data && state.data.claims.length + state.data.entities.length > 0 ? (
-          <Findings model={sidebarModel(state.data, uiLang())} onScrollTo={scrollTo} hrefFor={hrefFor} openReader={openReader} onReject={reject} />
+          <Findings model={sidebarModel(state.data, uiLang())} onScrollTo={scrollTo} hrefFor={hrefFor} openReader={openReader} onReject={reject} onRejectSource={rejectSource} />
         ) : (
           <Empty />
         ))}

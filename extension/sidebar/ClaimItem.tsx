@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
 import type { PassageLink } from '../ui/links.ts';
-import type { SourceQuote } from '../ui/models.ts';
+import type { Passage, SourceQuote } from '../ui/models.ts';
 import { NotThisClaim, OtherSources } from '../ui/OtherSources.tsx';
 import type { ClaimRow } from './model.ts';
 
@@ -13,10 +13,12 @@ interface Props {
   openReader: (item: SourceQuote, claimId: string) => void;
   /** "Not this claim" for this row's highlight; false if it failed. */
   onReject: (row: ClaimRow) => Promise<boolean>;
+  /** "Not this claim" on a passage of a page the reader read, listed among the other sources; false if it failed. */
+  onRejectSource: (row: ClaimRow, item: SourceQuote, passage: Passage) => Promise<boolean>;
 }
 
 /** A claim row that unfolds into its occurrences in other sources. */
-export function ClaimItem({ row, onScrollTo, hrefFor, openReader, onReject }: Props) {
+export function ClaimItem({ row, onScrollTo, hrefFor, openReader, onReject, onRejectSource }: Props) {
   const [open, setOpen] = useState(false);
   const panelId = `sources-${row.key.replace(/[^\w-]/g, '_')}`;
   return (
@@ -41,7 +43,7 @@ export function ClaimItem({ row, onScrollTo, hrefFor, openReader, onReject }: Pr
       </button>
       {open && (
         <div id={panelId} class="claim-sources">
-          <OtherSources items={row.others} hrefFor={hrefFor} openReader={(item) => openReader(item, row.claimId)} />
+          <OtherSources items={row.others} hrefFor={hrefFor} openReader={(item) => openReader(item, row.claimId)} rejectPassage={(item, passage) => onRejectSource(row, item, passage)} />
         </div>
       )}
     </li>

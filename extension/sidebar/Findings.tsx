@@ -1,7 +1,7 @@
 /** The sidebar's content for a tab with findings: claims in page order, then the names found. */
 import { t } from '../ui/i18n.ts';
 import type { PassageLink } from '../ui/links.ts';
-import type { SourceQuote } from '../ui/models.ts';
+import type { Passage, SourceQuote } from '../ui/models.ts';
 import { ClaimItem } from './ClaimItem.tsx';
 import type { ClaimRow, SidebarModel } from './model.ts';
 
@@ -11,10 +11,11 @@ interface Props {
   hrefFor: (link: PassageLink) => string;
   openReader: (item: SourceQuote, claimId: string) => void;
   onReject: (row: ClaimRow) => Promise<boolean>;
+  onRejectSource: (row: ClaimRow, item: SourceQuote, passage: Passage) => Promise<boolean>;
 }
 
 /** Both lists, each under its own heading. */
-export function Findings({ model, onScrollTo, hrefFor, openReader, onReject }: Props) {
+export function Findings({ model, onScrollTo, hrefFor, openReader, onReject, onRejectSource }: Props) {
   return (
     <>
       <section aria-labelledby="claims-heading">
@@ -23,7 +24,7 @@ export function Findings({ model, onScrollTo, hrefFor, openReader, onReject }: P
         </h2>
         <ol class="claims">
           {model.claims.map((row) => (
-            <ClaimItem key={row.key} row={row} onScrollTo={onScrollTo} hrefFor={hrefFor} openReader={openReader} onReject={onReject} />
+            <ClaimItem key={row.key} row={row} onScrollTo={onScrollTo} hrefFor={hrefFor} openReader={openReader} onReject={onReject} onRejectSource={onRejectSource} />
           ))}
         </ol>
       </section>

@@ -10,6 +10,11 @@ interface Props {
   hrefFor: (link: PassageLink) => string;
   /** Opens a reader link; web pages cannot navigate to extension pages, so the background opens them. */
   openReader: (item: SourceQuote) => void;
+  /**
+   * "Not this claim" on a passage of a page the reader read (or an article they added); false if it failed. The
+   * knowledge base's sources are curated and get no such button.
+   */
+  rejectPassage?: ((item: SourceQuote, passage: Passage) => Promise<boolean>) | undefined;
 }
 
 /** Passages shown per source; the reader and the text fragment lead to the rest. */
@@ -57,8 +62,37 @@ export function NotThisClaim({ onReject }: { onReject: () => Promise<boolean> })
   );
 }
 
+/** "Not this claim" on one passage of another source: small, beside the passage, named after its source for screen readers. */
+function RejectPassage({ item, onReject }: { item: SourceQuote; onReject: () => Promise<boolean> }) {
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const click = async () => {
+    setState('busy');
+    const done = await onReject().catch(() => false);
+    setState(done ? 'idle' : 'failed');
+  };
+  return (
+    <span class="cl-passage-reject">
+      <button
+        type="button"
+        class="cl-reject cl-reject-source"
+        title={t('notThisSourceHelp')}
+        aria-label={t('notThisSourceLabel', item.title)}
+        disabled={state === 'busy'}
+        onClick={() => void click()}
+      >
+        {t('notThisClaim')}
+      </button>
+      {state === 'failed' && (
+        <span class="cl-reject-error" role="alert">
+          {t('notThisClaimFailed')}
+        </span>
+      )}
+    </span>
+  );
+}
+
 /** The list of other sources; a note when there are none. */
-export function OtherSources({ items, hrefFor, openReader }: Props) {
+export function OtherSources({ items, hrefFor, openReader, rejectPassage }: Props) {
   if (items.length === 0) return <p class="cl-source-meta">{t('cardNoOtherSources')}</p>;
   return (
     <ul class="cl-sources">
@@ -91,6 +125,7 @@ export function OtherSources({ items, hrefFor, openReader }: Props) {
                   {passage.text}
                 </blockquote>
               </a>
+              {rejectPassage && item.rejectable && !passage.confirmed && <RejectPassage item={item} onReject={() => rejectPassage(item, passage)} />}
             </div>
           ))}
         </li>

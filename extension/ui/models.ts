@@ -23,6 +23,8 @@ export interface SourceQuote {
   /** For the reader's own sources: when they read or added it, formatted; shown apart from the article's date. */
   readOn?: string;
   byline?: string;
+  /** A page the reader read or an article they added (not the knowledge base's): they may reject its passages. */
+  rejectable?: boolean;
   passages: Passage[];
 }
 

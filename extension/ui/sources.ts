@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../shared/kb/types.ts';
 import type { SourceInfo } from '../../shared/messages.ts';
+import { pageAddress } from '../../shared/userdata/address.ts';
 import { formatDate } from './kb-text.ts';
 import { passageLink } from './links.ts';
 import type { ClaimView, SourceQuote } from './models.ts';
@@ -37,7 +38,7 @@ export interface PassageEntry {
 }
 
 /** Whether a source is the page itself (a page read is recorded under its address). */
-const isAt = (source: SourceInfo | undefined, url: string) => !!source?.url && withoutFragment(source.url) === withoutFragment(url);
+const isAt = (source: SourceInfo | undefined, url: string) => !!source?.url && pageAddress(source.url) === pageAddress(url);
 
 /** What a page knows of itself, to leave its own wording out of "also reported by". */
 export interface PageContext {
@@ -50,10 +51,9 @@ export interface PageContext {
 /** Passages of a source that must agree with the page before the page is taken to be that source. */
 const SAME_SOURCE_MIN = 2;
 
-const withoutFragment = (url: string) => url.split('#')[0];
 
 /** Pages read, pages learned from and added articles (the reader's own sources), as against the knowledge base's. */
-const isOwnSource = (id: string) => id.startsWith('page:') || id.startsWith('article:') || id.startsWith('read:');
+export const isOwnSource = (id: string) => id.startsWith('page:') || id.startsWith('article:') || id.startsWith('read:');
 
 /**
  * The sources this page is (a copy of): any at its address (a page read is recorded under it), and any
@@ -102,6 +102,7 @@ export function sourceList(entries: readonly PassageEntry[], claimId: string, pa
       sortDate: e.source?.date ?? '',
       byline: e.source?.byline,
       ...(e.source?.readOn ? { readOn: formatDate(e.source.readOn, lang) } : {}),
+      ...(isOwnSource(e.sourceId) ? { rejectable: true } : {}),
       passages: [],
     };
     if (!entry.passages.some((p) => samePassage(p.text, e.quote))) {

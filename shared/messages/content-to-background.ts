@@ -72,6 +72,13 @@ export const contentToBackground = channel(['content', 'extension'], {
   'rejections.list': call(obj({ url: URL_TEXT }), returns<UserRejection[]>()),
   /** "Not this claim": remembers the page's passage does not state the claim; drops the page's source through it. */
   'claim.reject': call(obj({ url: URL_TEXT, claimId: ID, quote: str(10_000, 1) }), returns<{ removed: boolean }>()),
+  // Only a page read or an article added, never the knowledge base's; `passage` is the page's sentence the claim
+  // was found in. Answers whether a source was taken out and whether the claim has none left.
+  /** "Not this claim" on a source under "also reported by": out for that passage, and remembered. */
+  'source.reject': call(
+    obj({ claimId: ID, sourceId: ID, quote: str(10_000, 1), passage: str(10_000) }),
+    returns<{ removed: boolean; claimGone: boolean }>(),
+  ),
   // Stored unless recording is off, the site excluded or the tab private; answers 0 when nothing was recorded.
   /** Learns an article the reader stayed on: the page and its statements; answers how many statements. */
   'learn.read': call(PAGE_TEXT, returns<{ statements: number }>(), ['content']),

@@ -1,6 +1,6 @@
 /** background, sidebar → content script: what is asked of a tab's content script (tabs.sendMessage). */
 import { call, channel, returns } from '../rpc/channel.ts';
-import { int, obj, oneOf } from '../rpc/schema.ts';
+import { int, obj, oneOf, str } from '../rpc/schema.ts';
 import { ID, MAX_FOUND, NONE, ROW_ID } from './checks.ts';
 import type { AnnotationStatus, PageArticle } from './types.ts';
 
@@ -10,6 +10,9 @@ export const toContent = channel(['extension'], {
   'page.scrollTo': call(obj({ claimId: ID, index: int(0, MAX_FOUND) }), returns<boolean>()),
   /** "Not this claim" for the `index`-th highlight of a claim: rejected, remembered and removed from the page. */
   'page.reject': call(obj({ claimId: ID, index: int(0, MAX_FOUND) }), returns<boolean>()),
+  // False if the highlight is not on the page or the rejection failed.
+  /** "Not this claim" on another source's passage `quote` of the `index`-th highlight of a claim. */
+  'page.rejectSource': call(obj({ claimId: ID, index: int(0, MAX_FOUND), sourceId: ID, quote: str(10_000, 1) }), returns<boolean>()),
   /** Extracts and matches the page again from scratch (after a knowledge-base update). */
   'page.rescan': call(NONE, returns<null>()),
   /** Moves keyboard focus to the next (1) or previous (-1) highlight and opens its card (keyboard command). */

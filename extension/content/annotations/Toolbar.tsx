@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClaimChoice, EntityChoice } from '../../../shared/messages.ts';
 import { t } from '../../ui/i18n.ts';
+import { readerError } from '../../ui/reader-error.ts';
 
 /** What the toolbar asks of its container. */
 export interface ToolbarActions {
@@ -151,7 +152,7 @@ export function Toolbar({ actions }: { actions: ToolbarActions }) {
       )}
       {error && (
         <p class="cl-error" role="alert">
-          {t('annotateError', error)}
+          {t('annotateError', readerError(error, t))}
         </p>
       )}
     </div>

@@ -22,7 +22,7 @@ import { AnnotationPainter } from '../render/annotation-painter.ts';
 import { rangeFor } from '../render/ranges.ts';
 import type { ShadowHost } from '../render/shadow-host.ts';
 import { pageArticle } from './article.ts';
-import { NoteHover } from './note-hover.ts';
+import { NoteHover, type NotedPassage } from './note-hover.ts';
 import { recordable } from '../report.ts';
 import { articlePublished } from '../article-date.ts';
 import type { ToolbarActions } from './Toolbar.tsx';
@@ -93,6 +93,17 @@ export class AnnotationController {
     document.addEventListener('mouseup', onUp, { signal });
     document.addEventListener('keyup', (e) => e.shiftKey && onUp(e), { signal });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** The placed passages that carry a note, for the keyboard's steps. */
+  notes(): readonly NotedPassage[] {
+    return this.noteHover.notes();
+  }
+
+  /** Shows a note as the keyboard reaches its passage; `null` hides the one shown. */
+  showNote(id: number | null): void {
+    if (id === null) this.noteHover.hide();
+    else void this.noteHover.showFor(id).catch((err: unknown) => console.warn('Crossread: note', err));
   }
 
   /** Loads the page's annotations and anchors each; those that cannot be placed become orphans. */

@@ -35,6 +35,8 @@ export class NoteHover {
   private host: ShadowHost | null = null;
   private frame = 0;
   private listening: AbortController | null = null;
+  /** Scroll events until this time are the keyboard step's own scrolling to the passage, not the reader's. */
+  private quietUntil = 0;
 
   constructor(
     private readonly ui: UiLoader,
@@ -69,8 +71,32 @@ export class NoteHover {
       },
       opts,
     );
-    document.addEventListener('scroll', () => this.hide(), { ...opts, capture: true });
+    document.addEventListener('scroll', () => performance.now() > this.quietUntil && this.hide(), { ...opts, capture: true });
     document.addEventListener('keydown', (e) => e.key === 'Escape' && this.hide(), opts);
+  }
+
+  /** The passages with notes, as placed now (the keyboard steps through them with the highlights). */
+  notes(): readonly NotedPassage[] {
+    return this.passages;
+  }
+
+  /**
+   * Shows a note from the keyboard, under its passage (just scrolled into view): the tip is a status, so a screen
+   * reader says the note. The scrolling that brought the passage into view does not hide it.
+   */
+  async showFor(id: number): Promise<void> {
+    const p = this.passages.find((n) => n.id === id);
+    if (!p) return;
+    this.quietUntil = performance.now() + 400;
+    this.shown = id;
+    const ui = await this.ui.load();
+    if (this.shown !== id || this.signal.aborted) return;
+    this.host ??= ui.createNoteHost();
+    const whole = p.range.getBoundingClientRect();
+    const rects = [...p.range.getClientRects()];
+    const last = rects.at(-1) ?? whole;
+    const under = whole.height <= MAX_COVERED_PX ? { left: rects[0]?.left ?? whole.left, top: whole.top, bottom: whole.bottom } : last;
+    ui.showNote(this.host.layer, tipPlace(under, innerWidth, innerHeight), p.note);
   }
 
   private async check(x: number, y: number): Promise<void> {
@@ -91,7 +117,8 @@ export class NoteHover {
     this.hide();
   }
 
-  private hide(): void {
+  /** Hides the note shown, if any. */
+  hide(): void {
     if (this.shown === null) return;
     this.shown = null;
     const ui = this.ui.loaded();

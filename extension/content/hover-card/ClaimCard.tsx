@@ -19,10 +19,12 @@ interface Props {
   occurrences?: (claimId: string) => Promise<readonly OccurrenceInfo[] | null>;
   /** "Not this claim" for the claim shown; false if it failed. */
   reject?: (claimId: string) => Promise<boolean>;
+  /** "Not this claim" on another source's passage (a page the reader read); false if it failed. */
+  rejectSource?: ((claimId: string, sourceId: string, quote: string) => Promise<boolean>) | undefined;
 }
 
 /** The model's claims, each list replaced by the background's fuller one as it arrives. */
-function useFullLists(model: ClaimCardModel, occurrences: Props['occurrences']): ClaimView[] {
+function useFullLists(model: ClaimCardModel, occurrences: Props['occurrences'], asked: number): ClaimView[] {
   const [claims, setClaims] = useState(model.claims);
   useEffect(() => {
     if (!occurrences) return undefined;
@@ -38,7 +40,7 @@ function useFullLists(model: ClaimCardModel, occurrences: Props['occurrences']):
     return () => {
       live = false;
     };
-  }, [model, occurrences]);
+  }, [model, occurrences, asked]);
   return claims;
 }
 
@@ -60,8 +62,10 @@ function Pager({ at, count, onGo }: { at: number; count: number; onGo: (to: numb
 }
 
 /** The claim card's content. */
-export function ClaimCard({ model, hrefFor, openReader, occurrences, reject }: Props) {
-  const claims = useFullLists(model, occurrences);
+export function ClaimCard({ model, hrefFor, openReader, occurrences, reject, rejectSource }: Props) {
+  // Asked again after a source was rejected, so the list is the background's (as the sidebar's is).
+  const [asked, setAsked] = useState(0);
+  const claims = useFullLists(model, occurrences, asked);
   const [at, setAt] = useState(0);
   const claim = claims[Math.min(at, claims.length - 1)]!;
   return (
@@ -77,7 +81,19 @@ export function ClaimCard({ model, hrefFor, openReader, occurrences, reject }: P
       </header>
       <section>
         <h3 class="cl-section">{t('cardAlsoReportedBy')}</h3>
-        <OtherSources items={claim.others} hrefFor={hrefFor} openReader={(item) => openReader(item, claim.claimId)} />
+        <OtherSources
+          items={claim.others}
+          hrefFor={hrefFor}
+          openReader={(item) => openReader(item, claim.claimId)}
+          rejectPassage={
+            rejectSource &&
+            (async (item, passage) => {
+              const done = await rejectSource(claim.claimId, item.sourceId, passage.text);
+              if (done) setAsked((n) => n + 1);
+              return done;
+            })
+          }
+        />
       </section>
     </>
   );

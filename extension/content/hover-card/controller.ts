@@ -27,6 +27,8 @@ export interface CardSession {
   flash(finding: Finding): void;
   /** "Not this claim" for a finding: rejected, remembered, and its highlights gone; false if it failed. */
   reject(finding: Finding): Promise<boolean>;
+  /** "Not this claim" on another source's passage of a finding's claim; false if it failed. */
+  rejectSource(finding: Finding, sourceId: string, quote: string): Promise<boolean>;
 }
 
 /** Whether two ranges share any text. */
@@ -89,6 +91,7 @@ export class CardController {
       openReader: (item, claimId) => void this.openReader(item, claimId),
       occurrences: (id) => this.send('claim.details', { id }).then((r) => (r.ok ? r.value.occurrences : null)),
       reject: (claimId) => this.rejectInCard(finding, claimId),
+      rejectSource: (claimId, sourceId, quote) => this.rejectSourceInCard(finding, claimId, sourceId, quote),
     });
     layer.style.visibility = 'hidden';
     layer.hidden = false;
@@ -129,6 +132,39 @@ export class CardController {
     return done;
   }
 
+  /** The highlight of `claimId` over the text of `finding` (the card may page between a sentence's claims). */
+  private claimAt(finding: Finding, claimId: string): Finding | undefined {
+    return finding.kind === 'claim' && finding.id === claimId
+      ? finding
+      : this.session.findings().find((f) => f.kind === 'claim' && f.id === claimId && overlaps(f.range, finding.range));
+  }
+
+  /**
+   * "Not this claim" on another source's passage in the card of `finding`. The card stays open and lists the
+   * sources again; it closes only when the claim had no other source left and left the page.
+   */
+  private async rejectSourceInCard(finding: Finding, claimId: string, sourceId: string, quote: string): Promise<boolean> {
+    const target = this.claimAt(finding, claimId);
+    if (!target) return false;
+    const done = await this.session.rejectSource(target, sourceId, quote);
+    if (done && !this.session.findings().includes(target)) this.close();
+    return done;
+  }
+
+  /** "Not this claim" on another source of the `index`-th highlight of a claim (from the sidebar). */
+  async rejectSourceNth(claimId: string, index: number, sourceId: string, quote: string): Promise<boolean> {
+    const finding = this.session.nth('claim', claimId, index);
+    if (!finding) return false;
+    const done = await this.session.rejectSource(finding, sourceId, quote);
+    // An open card of that claim shows its list afresh.
+    if (done && this.current && overlaps(this.current.range, finding.range)) {
+      const current = this.current;
+      this.close();
+      if (this.session.findings().includes(current)) this.open(current, null);
+    }
+    return done;
+  }
+
   /** "Not this claim" for the `index`-th highlight of a claim (from the sidebar); false if it is not on the page. */
   async rejectNth(claimId: string, index: number): Promise<boolean> {
     const finding = this.session.nth('claim', claimId, index);
@@ -149,8 +185,13 @@ export class CardController {
 
   /** Scrolls a finding into the middle of the view, telling the scroll listener it was us. */
   reveal(finding: Finding): void {
+    this.revealRange(finding.range);
+  }
+
+  /** Scrolls a range of the page (a highlight, an annotated passage) into the middle of the view. */
+  revealRange(range: Range): void {
     this.quietUntil = performance.now() + 300;
-    scrollToRange(finding.range);
+    scrollToRange(range);
   }
 
   private modelFor(ui: UiChunk, finding: Finding): CardModel | null {

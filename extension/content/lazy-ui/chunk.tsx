@@ -63,6 +63,8 @@ export interface CardActions {
   occurrences?(claimId: string): Promise<readonly OccurrenceInfo[] | null>;
   /** "Not this claim" for one of the card's claims; false if it could not be done. */
   reject?(claimId: string): Promise<boolean>;
+  /** "Not this claim" on another source's passage of one of the card's claims; false if it could not be done. */
+  rejectSource?(claimId: string, sourceId: string, quote: string): Promise<boolean>;
 }
 
 /** Renders the card for `model` into `layer`. */
@@ -80,6 +82,7 @@ export function showCard(layer: HTMLElement, model: CardModel, actions: CardActi
           openReader={actions.openReader}
           occurrences={actions.occurrences}
           reject={actions.reject}
+          rejectSource={actions.rejectSource}
         />
       )}
     </Card>,
