@@ -19,7 +19,7 @@ const LEAD = 'Russland und Nordkorea haben einen Pakt unterzeichnet, in dem sie 
 const BOTH = 'Russland und Nordkorea haben einen Pakt unterzeichnet, in dem sie sich gegenseitigen militärischen Beistand im Fall eines Angriffs zusichern, und Südkorea verurteilte das Abkommen als Verstoß gegen die UN-Sanktionen.';
 const THREAT = 'Putin drohte, Nordkorea mit Waffen zu beliefern, und schloss solche Lieferungen ausdrücklich nicht aus.';
 const MISTAKE = 'Putin warnte Südkorea, Waffenlieferungen an die Ukraine wären ein großer Fehler.';
-const READ_FIRST_TITLE = 'Putin threatens to arm Pyongyang';
+const READ_FIRST_TITLE = 'Putin threatens the West over weapons';
 
 /** Runs in the card's shadow root: what it shows. */
 function cardState(page: Page) {

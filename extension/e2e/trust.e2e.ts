@@ -19,7 +19,7 @@ const THREAT_CLAIM = 'putin-threatens-to-arm-north-korea';
 const MISTAKE_CLAIM = 'putin-warns-south-korea-arming-ukraine-would-be-grave-mistake';
 const THREAT = 'Putin drohte, Nordkorea mit Waffen zu beliefern, und schloss solche Lieferungen ausdrücklich nicht aus.';
 const MISTAKE = 'Putin warnte Südkorea, Waffenlieferungen an die Ukraine wären ein großer Fehler.';
-const HEADLINE = 'Putin threatens to arm Pyongyang';
+const HEADLINE = 'Putin threatens the West over weapons';
 const BODY = 'Vladimir Putin threatened to supply North Korea with weapons and expressly did not rule out such deliveries.';
 
 const exportOf = (ext: Page) => value<ExportFile>(ext, { type: 'data.export', params: {} });
@@ -52,7 +52,8 @@ describe.each(BROWSERS)('trust in sources in %s', (name) => {
     const file = await exportOf(ext);
     const recorded = file.user.occurrences.filter((o) => o.sourceId === `page:${readFirstUrl}`);
     expect(recorded.map((o) => o.claimId)).toEqual([THREAT_CLAIM]);
-    // The headline barely resembles the claim (raw coverage 0.43); only the body's sentence (0.80) makes the page a source.
+    // The headline is highlighted as the claim but not confidently (raw coverage 0.51, score 0.81, under the 0.89 that
+    // records); only the body's sentence makes the page a source.
     expect(recorded[0]!.selector[0].exact).not.toBe(HEADLINE);
     expect(recorded[0]!.selector[0].exact).toMatch(/^Vladimir Putin threatened to supply North Korea/);
   });
