@@ -109,8 +109,7 @@ export async function learnRead(db: CrossreadDb, page: PageText, incognito: bool
         await db.readTerms.bulkPut(terms.map((term) => ({ term, url })));
         await addBytes(db, row.bytes!);
       }),
-    url,
-    'this page read was not recorded',
+    { keep: url, lost: 'this page read was not recorded', rounds: 1 },
   );
   await prune(db, now, url);
   return statements.length;
@@ -212,25 +211,39 @@ let lastDiskFull: LearnedStorage['diskFull'] | undefined;
 
 /** The error a write gets when the disk stays full after every page read was forgotten. */
 export class DiskFullError extends Error {
-  override name = 'QuotaExceededError';
+  override name = 'DiskFullError';
+}
+
+/** How {@link withRoom} makes room. */
+export interface RoomOptions {
+  /** The page read that must not go (the one being recorded). */
+  keep?: string;
+  /** What was not saved, in the error when it still does not fit. */
+  lost?: string;
+  /** Times room is made at most: the reader's own data may take every page read, one page read only a quarter. */
+  rounds?: number;
 }
 
 /**
  * Runs a write; if the disk is full, forgets the oldest quarter of the pages read (never `keep`) and tries again,
- * until it fits or no page read is left to forget. What happened is noted for the options page. When it still
- * does not fit, the error says that the knowledge base and the annotations are kept, and what was not saved.
+ * until it fits, no page read is left to forget or the rounds are spent. What happened is noted for the options
+ * page. When it still does not fit, the error says that the knowledge base and the annotations are kept, and what
+ * was not saved.
  */
-export async function withRoom<T>(db: CrossreadDb, write: () => Promise<T>, keep?: string, lost = 'nothing was saved'): Promise<T> {
+export async function withRoom<T>(db: CrossreadDb, write: () => Promise<T>, options: RoomOptions = {}): Promise<T> {
+  const { keep, lost = 'nothing was saved', rounds = Infinity } = options;
   let pruned = 0;
-  for (;;) {
+  for (let round = 0; ; round++) {
     try {
       const value = await write();
       if (pruned > 0) await noteDiskFull(db, { at: Date.now(), pruned, saved: true });
       return value;
     } catch (err) {
       if (!isQuotaError(err)) throw err;
-      const freed = await makeRoom(db, keep);
+      const freed = round < rounds ? await makeRoom(db, keep) : 0;
       if (freed === 0) {
+        // Nothing learned was forgotten: the error is the write's own, worded as any full disk (handlers.ts).
+        if (pruned === 0) throw err;
         await noteDiskFull(db, { at: Date.now(), pruned, saved: false });
         throw new DiskFullError(
           `the disk is full (storage quota exceeded): ${lost}${pruned > 0 ? ` although the ${pruned} oldest pages read were forgotten to make room` : ''}; the knowledge base and your annotations are kept`,
