@@ -138,6 +138,8 @@ async function addBytes(db: CrossreadDb, delta: number): Promise<void> {
 /** Deletes pages read, their index entries and the learned claims quoting them; inside the caller's transaction (with meta). */
 async function forgetPages(db: CrossreadDb, urls: readonly string[]): Promise<void> {
   if (urls.length === 0) return;
+  // Counted before anything changes: a count made from the pages afterwards would subtract them twice.
+  await learnedBytes(db);
   const rows = await db.readPages.bulkGet([...urls]);
   const freed = rows.reduce((n, row) => n + (row ? bytesOf(row) : 0), 0);
   await db.readPages.bulkDelete([...urls]);

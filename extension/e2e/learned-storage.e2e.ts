@@ -54,7 +54,7 @@ async function articleServer(): Promise<{ url: (name: string) => string; close: 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: (name) => `http://127.0.0.1:${port}/article/${name}.html`, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: (name) => `http://127.0.0.1:${port}/article/${name}.html`, close: () => new Promise((r) => (server.close(() => r()), server.closeAllConnections())) };
 }
 
 const urls = (o: LearnedOverview) => o.sites.flatMap((s) => s.pages.map((p) => p.url)).sort();
@@ -99,8 +99,8 @@ describe.each(BROWSERS)('storage of pages read in %s', (name) => {
     before = await value<ExportFile>(ext, { type: 'data.export', params: {} });
   });
   afterAll(async () => {
-    await site?.close();
     await h?.close();
+    await site?.close();
   });
 
   const list = async () => urls(await value<LearnedOverview>(ext, { type: 'learned.list', params: {} }));
