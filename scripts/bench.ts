@@ -5,9 +5,13 @@
  * then per browser the highlighting methods side by side (highlight.ts, in-page/methods.ts) and the built
  * extension itself (extension.ts). Not a test: figures vary with the machine; the ratios are what to read.
  *
- * Flags: --quick (article and 1 MB page, fewer runs, KB up to 10,000 entities); --only=chromium|firefox|node.
+ * Then pages read at scale (learned.ts): linking and storage at 1,000 and 10,000 articles read, in Chromium.
+ *
+ * Flags: --quick (article and 1 MB page, fewer runs, KB up to 10,000 entities); --only=chromium|firefox|node;
+ * --learned-only (only the pages-read section, in Chromium, or in Firefox with --only=firefox; its section of
+ * BENCHMARKS.md is replaced and the rest left as it is).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +20,8 @@ import { benchBrowser, type BrowserResults } from './bench/browser-suite.ts';
 import type { BrowserName } from './bench/browsers.ts';
 import { ratioChart } from './bench/chart.ts';
 import { grownKb, measureKb, type KbScaleRow } from './bench/kb-scale.ts';
-import { chartBars, renderReport, type BenchResults } from './bench/report.ts';
+import { benchLearned } from './bench/learned.ts';
+import { chartBars, learnedSection, renderReport, withLearnedSection, type BenchResults } from './bench/report.ts';
 import { startSite } from './bench/setup.ts';
 import { contentScriptSize } from './bench/size.ts';
 import { times } from './bench/stats.ts';
@@ -25,14 +30,26 @@ import { buildKb } from './kb/build.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line: string) => console.log(line);
 
-function parseArgs(argv: string[]): { quick: boolean; only?: string } {
-  const opts: { quick: boolean; only?: string } = { quick: false };
+function parseArgs(argv: string[]): { quick: boolean; only?: string; learnedOnly: boolean } {
+  const opts: { quick: boolean; only?: string; learnedOnly: boolean } = { quick: false, learnedOnly: false };
   for (const arg of argv) {
     if (arg === '--quick') opts.quick = true;
+    else if (arg === '--learned-only') opts.learnedOnly = true;
     else if (/^--only=(chromium|firefox|node)$/.test(arg)) opts.only = arg.slice(7);
-    else throw new Error(`bench: unknown argument ${arg} (use --quick, --only=chromium|firefox|node)`);
+    else throw new Error(`bench: unknown argument ${arg} (use --quick, --only=chromium|firefox|node, --learned-only)`);
   }
   return opts;
+}
+
+/** The pages-read section alone: measured, then put in place of its old self in BENCHMARKS.md. */
+async function learnedOnly(kb: ReturnType<typeof buildKb>['kb'], only: string | undefined): Promise<void> {
+  const browser: BrowserName = only === 'firefox' ? 'firefox' : 'chromium';
+  const results = await benchLearned(browser, root, kb, say);
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  writeFileSync(join(root, '.bench/learned.json'), JSON.stringify(results, null, 2));
+  const path = join(root, 'BENCHMARKS.md');
+  writeFileSync(path, withLearnedSection(readFileSync(path, 'utf8'), learnedSection(results)));
+  say(`\nWrote the pages-read section of BENCHMARKS.md.`);
 }
 
 /** The text matched in the KB-scale section: the source articles repeated to 1 MB. */
@@ -62,8 +79,9 @@ function kbScale(kb: ReturnType<typeof buildKb>['kb'], quick: boolean): { rows: 
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const { quick, only } = parseArgs(process.argv.slice(2));
+  const { quick, only, learnedOnly: learnedAlone } = parseArgs(process.argv.slice(2));
   const { kb } = buildKb(join(root, 'shared/kb'));
+  if (learnedAlone) return learnedOnly(kb, only);
   await buildExtension();
   const size = await contentScriptSize(root);
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -80,6 +98,7 @@ async function main(): Promise<void> {
   } finally {
     await site.server.close();
   }
+  const learned = only && only !== 'chromium' ? undefined : await benchLearned('chromium', root, kb, say, quick ? [1, 1_000] : undefined);
   const results: BenchResults = {
     quick,
     node: process.version,
@@ -91,6 +110,7 @@ async function main(): Promise<void> {
     kb: scale.rows,
     kbSample: scale.samples,
     browsers,
+    ...(learned && { learned }),
   };
   mkdirSync(join(root, '.bench'), { recursive: true });
   writeFileSync(join(root, '.bench/results.json'), JSON.stringify(results, null, 2));
