@@ -23,7 +23,7 @@ export interface LearnedResults {
 
 /** The levels measured: articles read before each. */
 export const LEVELS = [1, 1_000, 10_000];
-const PROBES = 7;
+const PROBES = 5;
 /** Articles read per call into the page while filling. */
 const FILL_STEP = 500;
 

@@ -70,7 +70,7 @@ export function learnedSection(r: LearnedResults): string {
   return lines.join('\n');
 }
 
-const PROBES_NOTE = 'seven';
+const PROBES_NOTE = 'five';
 
 /** `report` with its pages-read section replaced by `section` (or added at the end). */
 export function withLearnedSection(report: string, section: string): string {
