@@ -53,7 +53,7 @@ export function learnedSection(r: LearnedResults): string {
       `| ${l.articles.toLocaleString('en')} | ${l.statements.toLocaleString('en')} | ${vs(l.linkColdMs, base.linkColdMs)} | ${vs(l.linkWarmMs, base.linkWarmMs)} | ${l.candidates.toFixed(1)} | ${l.linkedSpans.toFixed(1)} | ${vs(l.recordMs, base.recordMs)} | ${mb(l.learnedMb)} | ${mb(l.usageMb)} |`,
     ),
     '',
-    'Finding the candidate pages of a new article: the index as linking uses it (each term\'s count, the entries of the rare terms, the common ones checked against the pages found) against loading every entry of every term the article uses, and against a full scan of the index (what a store without the index would read).',
+    'Finding the candidate pages of a new article: the index as linking uses it (each term\'s entries read up to 401, a term with more is common: its entries dropped, it is only checked against the pages the rare terms found) against loading every entry of every term the article uses, and against a full scan of the index (what a store without the index would read).',
     '',
     '| articles read | indexed lookup | every entry of its terms | full scan | full scan ÷ indexed | entries scanned |',
     '| --- | --- | --- | --- | --- | --- |',
