@@ -5,11 +5,15 @@
  * then per browser the highlighting methods side by side (highlight.ts, in-page/methods.ts) and the built
  * extension itself (extension.ts). Not a test: figures vary with the machine; the ratios are what to read.
  *
- * Flags: --quick (article and 1 MB page, fewer runs, KB up to 10,000 entities); --only=chromium|firefox|node.
+ * Then pages read at scale (learned.ts): linking and storage at 1,000 and 10,000 articles read, in Chromium.
+ *
+ * Flags: --quick (article and 1 MB page, fewer runs, KB up to 10,000 entities); --only=chromium|firefox|node;
  * --node-only: only the matcher in Node (the KB-scale section plus the seed on 5 MB), printed and written nowhere,
- * with a fingerprint of what each KB matched so that a speed change can be checked to find exactly the same.
+ * with a fingerprint of what each KB matched so that a speed change can be checked to find exactly the same;
+ * --learned-only (only the pages-read section, in Chromium, or in Firefox with --only=firefox; its section of
+ * BENCHMARKS.md is replaced and the rest left as it is).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +22,8 @@ import { benchBrowser, type BrowserResults } from './bench/browser-suite.ts';
 import type { BrowserName } from './bench/browsers.ts';
 import { ratioChart } from './bench/chart.ts';
 import { grownKb, measureKb, type KbScaleRow } from './bench/kb-scale.ts';
-import { chartBars, renderReport, type BenchResults } from './bench/report.ts';
+import { benchLearned } from './bench/learned.ts';
+import { chartBars, learnedSection, renderReport, withLearnedSection, type BenchResults } from './bench/report.ts';
 import { startSite } from './bench/setup.ts';
 import { contentScriptSize } from './bench/size.ts';
 import { times } from './bench/stats.ts';
@@ -27,15 +32,27 @@ import { buildKb } from './kb/build.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line: string) => console.log(line);
 
-function parseArgs(argv: string[]): { quick: boolean; only?: string; nodeOnly: boolean } {
-  const opts: { quick: boolean; only?: string; nodeOnly: boolean } = { quick: false, nodeOnly: false };
+function parseArgs(argv: string[]): { quick: boolean; only?: string; nodeOnly: boolean; learnedOnly: boolean } {
+  const opts: { quick: boolean; only?: string; nodeOnly: boolean; learnedOnly: boolean } = { quick: false, nodeOnly: false, learnedOnly: false };
   for (const arg of argv) {
     if (arg === '--quick') opts.quick = true;
     else if (arg === '--node-only') opts.nodeOnly = true;
+    else if (arg === '--learned-only') opts.learnedOnly = true;
     else if (/^--only=(chromium|firefox|node)$/.test(arg)) opts.only = arg.slice(7);
-    else throw new Error(`bench: unknown argument ${arg} (use --quick, --node-only, --only=chromium|firefox|node)`);
+    else throw new Error(`bench: unknown argument ${arg} (use --quick, --node-only, --learned-only, --only=chromium|firefox|node)`);
   }
   return opts;
+}
+
+/** The pages-read section alone: measured, then put in place of its old self in BENCHMARKS.md. */
+async function learnedOnly(kb: ReturnType<typeof buildKb>['kb'], only: string | undefined): Promise<void> {
+  const browser: BrowserName = only === 'firefox' ? 'firefox' : 'chromium';
+  const results = await benchLearned(browser, root, kb, say);
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  writeFileSync(join(root, '.bench/learned.json'), JSON.stringify(results, null, 2));
+  const path = join(root, 'BENCHMARKS.md');
+  writeFileSync(path, withLearnedSection(readFileSync(path, 'utf8'), learnedSection(results)));
+  say(`\nWrote the pages-read section of BENCHMARKS.md.`);
 }
 
 /** The text matched in the KB-scale section: the source articles repeated to 1 MB (or `size`). */
@@ -76,9 +93,10 @@ function nodeOnly(kb: ReturnType<typeof buildKb>['kb'], quick: boolean): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const { quick, only, nodeOnly: nodeOnlyFlag } = parseArgs(process.argv.slice(2));
+  const { quick, only, nodeOnly: nodeOnlyFlag, learnedOnly: learnedAlone } = parseArgs(process.argv.slice(2));
   const { kb } = buildKb(join(root, 'shared/kb'));
   if (nodeOnlyFlag) return nodeOnly(kb, quick);
+  if (learnedAlone) return learnedOnly(kb, only);
   await buildExtension();
   const size = await contentScriptSize(root);
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -95,6 +113,7 @@ async function main(): Promise<void> {
   } finally {
     await site.server.close();
   }
+  const learned = only && only !== 'chromium' ? undefined : await benchLearned('chromium', root, kb, say, quick ? [1, 1_000] : undefined);
   const results: BenchResults = {
     quick,
     node: process.version,
@@ -106,6 +125,7 @@ async function main(): Promise<void> {
     kb: scale.rows,
     kbSample: scale.samples,
     browsers,
+    ...(learned && { learned }),
   };
   mkdirSync(join(root, '.bench'), { recursive: true });
   writeFileSync(join(root, '.bench/results.json'), JSON.stringify(results, null, 2));

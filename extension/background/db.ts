@@ -37,6 +37,8 @@ export interface ReadPageRow {
   readAt: number;
   text: string;
   statements: number;
+  /** About how many bytes it takes with its index entries (learned-index.ts pageBytes); not indexed. */
+  bytes?: number;
 }
 
 /** One entry of the index of pages read: a name (its spelling-insensitive key) the page uses. */

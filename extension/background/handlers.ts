@@ -8,7 +8,7 @@
 import { backgroundCalls, type PageReport, type Result } from '../../shared/messages.ts';
 import { makeReceiver, type Handlers, type Self, type SenderInfo } from '../../shared/rpc/channel.ts';
 import type { CrossreadDb } from './db.ts';
-import { forget, forgetAll, learnRead, linkLearned, overview, setKeepDays } from './learned.ts';
+import { forget, forgetAll, learnRead, linkLearned, overview, setKeepDays, setKeepMb, storageInfo, withRoom } from './learned.ts';
 import { watchedMatcherCache, type MatcherCache } from './matching.ts';
 import { claimDetails, entityCard, matcherData, sourceWithText, tabClaims } from './queries.ts';
 import { userHandlers } from './user-handlers.ts';
@@ -65,13 +65,29 @@ function handlers(deps: HandlerDeps): Handlers<typeof backgroundCalls, SenderInf
     'learned.list': () => overview(db),
     'learned.delete': async (which) => ({ pages: await forget(db, which) }),
     'learned.keep': async ({ days }) => ({ pages: await setKeepDays(db, days) }),
-    ...userHandlers(db),
+    'learned.storage': () => storageInfo(db),
+    'learned.limit': async ({ mb }) => ({ pages: await setKeepMb(db, mb) }),
+    ...withRoomForUserData(db, userHandlers(db)),
     'data.clear': async () => {
       await userHandlers(db)['data.clear']({}, {});
       await forgetAll(db);
       return null;
     },
   };
+}
+
+/**
+ * The user's own calls, each run through withRoom (learned.ts): a full disk first costs the oldest pages read, and
+ * the call is tried again, so an annotation is saved while learned data can make room for it.
+ */
+function withRoomForUserData<H extends object>(db: CrossreadDb, calls: H): H {
+  type Handler = (params: unknown, sender: SenderInfo) => unknown;
+  return Object.fromEntries(
+    Object.entries(calls as Record<string, Handler>).map(([name, handler]) => [
+      name,
+      (params: unknown, sender: SenderInfo) => withRoom(db, async () => handler(params, sender)),
+    ]),
+  ) as H;
 }
 
 type Wrapped = { name?: unknown; inner?: unknown; failures?: unknown } | null;

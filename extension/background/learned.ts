@@ -6,11 +6,23 @@
  * so that the claim card and the sidebar read them through the same queries as the knowledge base's.
  */
 import type { Claim } from '../../shared/kb/types.ts';
-import { detectLang, extractStatements, isLearnedClaim, linkPage, Reading, type BaseKnowledge, type NameMention } from '../../shared/learn/index.ts';
-import type { LearnedLinks, LearnedOverview, LearnedSpan, SourceInfo } from '../../shared/messages.ts';
+import {
+  curatedEntityMatcher,
+  detectLang,
+  extractStatements,
+  isLearnedClaim,
+  linkPage,
+  Reading,
+  type BaseKnowledge,
+  type NameMention,
+  type PreparedPage,
+} from '../../shared/learn/index.ts';
+import type { Matcher } from '../../shared/match/index.ts';
+import type { LearnedLinks, LearnedOverview, LearnedSpan, LearnedStorage, SourceInfo } from '../../shared/messages.ts';
 import { linkKey } from '../../shared/userdata/address.ts';
 import { isSiteDisabled, mayRecordReading, pageKey, passageKey } from '../../shared/userdata/types.ts';
 import type { CrossreadDb, ReadPageRow } from './db.ts';
+import { COMMON_POSTINGS, pageBytes, pagesToCheck, PrunePlan, rankCandidates, roomToMake, splitTerms } from './learned-index.ts';
 import { storedVersion } from './seed.ts';
 import { rejectedLinks } from './source-reject.ts';
 import { readSettings } from './user-store.ts';
@@ -27,6 +39,14 @@ export interface PageText {
 /** Days a page read is kept unless the user chose otherwise. */
 export const DEFAULT_KEEP_DAYS = 90;
 const KEEP_KEY = 'learnKeepDays';
+/** Megabytes of pages read kept unless the user chose otherwise: some 10,000 articles. */
+export const DEFAULT_KEEP_MB = 200;
+const KEEP_MB_KEY = 'learnKeepMb';
+/** The bytes the pages read take (see pageBytes), kept up to date with every page stored or forgotten. */
+const BYTES_KEY = 'learnBytes';
+/** The last time the disk was full while Crossread wrote, and what it did about it (a DiskFull as JSON). */
+const DISK_FULL_KEY = 'learnDiskFull';
+const MB = 1024 * 1024;
 /** Source ids of pages read: never the knowledge base's or the user's own (`page:`, `article:`). */
 export const READ_SOURCE_PREFIX = 'read:';
 /** Names a page read must share with the page to be loaded as a candidate (shared/learn asks the same). */
@@ -68,41 +88,195 @@ export async function learnRead(db: CrossreadDb, page: PageText, incognito: bool
   const lang = page.lang ?? detectLang(page.text);
   const { statements, names } = extractStatements(page.text, lang);
   if (statements.length === 0) return 0;
+  const terms = termsOf(names);
+  const site = siteOf(url);
   const row: ReadPageRow = {
     url,
-    site: siteOf(url),
+    site,
     title: page.title,
     lang,
     date: cleanDate(page.date),
     readAt: now,
     text: page.text,
     statements: statements.length,
+    bytes: pageBytes({ url, site, title: page.title, text: page.text }, terms),
   };
-  await db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims], async () => {
-    await forgetPages(db, [url]);
-    await db.readPages.put(row);
-    await db.readTerms.bulkPut(termsOf(names).map((term) => ({ term, url })));
-  });
-  await prune(db, now);
+  // A full disk first costs the oldest pages read, never the knowledge base or the reader's annotations.
+  await withRoom(
+    db,
+    () =>
+      db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims, db.meta], async () => {
+        await forgetPages(db, [url]);
+        await db.readPages.put(row);
+        await db.readTerms.bulkPut(terms.map((term) => ({ term, url })));
+        await addBytes(db, row.bytes!);
+      }),
+    { keep: url, lost: 'this page read was not recorded', rounds: 1 },
+  );
+  await prune(db, now, url);
   return statements.length;
 }
 
-/** Deletes pages read, their index entries and the learned claims quoting them; inside the caller's transaction. */
+/** The size a stored page counts for; pages stored before sizes were kept are measured without their index. */
+function bytesOf(row: ReadPageRow): number {
+  return row.bytes ?? pageBytes(row, []);
+}
+
+/** The bytes the pages read take; counted once from the pages if no count was kept yet. Inside a transaction with meta. */
+async function learnedBytes(db: CrossreadDb): Promise<number> {
+  const kept = Number((await db.meta.get(BYTES_KEY))?.value);
+  if (Number.isFinite(kept) && kept >= 0) return kept;
+  let total = 0;
+  await db.readPages.each((row) => void (total += bytesOf(row)));
+  await db.meta.put({ key: BYTES_KEY, value: String(total) });
+  return total;
+}
+
+async function addBytes(db: CrossreadDb, delta: number): Promise<void> {
+  const total = Math.max(0, (await learnedBytes(db)) + delta);
+  await db.meta.put({ key: BYTES_KEY, value: String(total) });
+}
+
+/** Deletes pages read, their index entries and the learned claims quoting them; inside the caller's transaction (with meta). */
 async function forgetPages(db: CrossreadDb, urls: readonly string[]): Promise<void> {
   if (urls.length === 0) return;
+  // Counted before anything changes: a count made from the pages afterwards would subtract them twice.
+  await learnedBytes(db);
+  const rows = await db.readPages.bulkGet([...urls]);
+  const freed = rows.reduce((n, row) => n + (row ? bytesOf(row) : 0), 0);
   await db.readPages.bulkDelete([...urls]);
   await db.readTerms.where('url').anyOf([...urls]).delete();
   await db.learnedClaims.where('urls').anyOf([...urls]).delete();
+  if (freed > 0) await addBytes(db, -freed);
+  if (rows.some(Boolean)) forgetCachedReadings();
 }
 
-/** Forgets the pages read longer ago than the days kept, oldest first; answers how many. */
-export async function prune(db: CrossreadDb, now = Date.now()): Promise<number> {
-  const days = await keepDays(db);
-  return db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims], async () => {
-    const old = (await db.readPages.where('readAt').below(now - days * DAY_MS).primaryKeys()) as string[];
-    await forgetPages(db, old);
-    return old.length;
+const LEARNED_TABLES = (db: CrossreadDb) => [db.readPages, db.readTerms, db.learnedClaims, db.meta];
+
+/**
+ * Forgets the pages read longer ago than the days kept, then the oldest until the rest fits the megabytes kept;
+ * `keep` (the page just recorded) stays. Answers how many pages went.
+ */
+export async function prune(db: CrossreadDb, now = Date.now(), keep?: string): Promise<number> {
+  const [days, mb] = await Promise.all([keepDays(db), keepMb(db)]);
+  return db.transaction('rw', LEARNED_TABLES(db), async () => {
+    const plan = new PrunePlan(await learnedBytes(db), { cutoff: now - days * DAY_MS, maxBytes: mb * MB }, keep);
+    let more = true;
+    // Oldest first, one page and then more at a time: only the pages that go (and the one after) are read, and
+    // when none goes, only the oldest.
+    for (let offset = 0, size = 1; more; offset += size, size = Math.min(size * 4, PRUNE_BATCH)) {
+      const batch = await db.readPages.orderBy('readAt').offset(offset).limit(size).toArray();
+      for (const row of batch) if (!(more = plan.take({ url: row.url, readAt: row.readAt, bytes: bytesOf(row) }))) break;
+      if (batch.length < size) more = false;
+    }
+    await forgetPages(db, plan.victims);
+    return plan.victims.length;
   });
+}
+
+const PRUNE_BATCH = 50;
+
+/** Megabytes of pages read kept (0: no bound by size). */
+export async function keepMb(db: CrossreadDb): Promise<number> {
+  const row = await db.meta.get(KEEP_MB_KEY);
+  const mb = Number(row?.value);
+  return row && Number.isInteger(mb) && mb >= 0 ? mb : DEFAULT_KEEP_MB;
+}
+
+/** Sets the megabytes kept (0: no bound) and prunes at once; answers how many pages were pruned. */
+export async function setKeepMb(db: CrossreadDb, mb: number, now = Date.now()): Promise<number> {
+  await db.meta.put({ key: KEEP_MB_KEY, value: String(mb) });
+  return prune(db, now);
+}
+
+/** What the options page shows of the storage of pages read. */
+export async function storageInfo(db: CrossreadDb): Promise<LearnedStorage> {
+  const [days, mb, pages, bytes, full] = await Promise.all([
+    keepDays(db),
+    keepMb(db),
+    db.readPages.count(),
+    db.transaction('rw', [db.readPages, db.meta], () => learnedBytes(db)),
+    db.meta.get(DISK_FULL_KEY),
+  ]);
+  const diskFull = full ? (JSON.parse(full.value) as LearnedStorage['diskFull']) : lastDiskFull;
+  return { keepDays: days, keepMb: mb, pages, bytes, ...(diskFull && { diskFull }) };
+}
+
+/** Whether an error is (or wraps, as Dexie's errors do) a full disk: the storage quota exceeded. */
+export function isQuotaError(err: unknown, depth = 0): boolean {
+  const e = err as { name?: unknown; inner?: unknown; failures?: unknown } | null;
+  if (!e || typeof e !== 'object' || depth > 4) return false;
+  if (e.name === 'QuotaExceededError') return true;
+  const failures = e.failures && typeof e.failures === 'object' ? Object.values(e.failures).slice(0, 5) : [];
+  return isQuotaError(e.inner, depth + 1) || failures.some((f) => isQuotaError(f, depth + 1));
+}
+
+/** A full disk noted when even that note could not be written (kept until the background stops). */
+let lastDiskFull: LearnedStorage['diskFull'] | undefined;
+
+/** The error a write gets when the disk stays full after every page read was forgotten. */
+export class DiskFullError extends Error {
+  override name = 'DiskFullError';
+}
+
+/** How {@link withRoom} makes room. */
+export interface RoomOptions {
+  /** The page read that must not go (the one being recorded). */
+  keep?: string;
+  /** What was not saved, in the error when it still does not fit. */
+  lost?: string;
+  /** Times room is made at most: the reader's own data may take every page read, one page read only a quarter. */
+  rounds?: number;
+}
+
+/**
+ * Runs a write; if the disk is full, forgets the oldest quarter of the pages read (never `keep`) and tries again,
+ * until it fits, no page read is left to forget or the rounds are spent. What happened is noted for the options
+ * page. When it still does not fit, the error says that the knowledge base and the annotations are kept, and what
+ * was not saved.
+ */
+export async function withRoom<T>(db: CrossreadDb, write: () => Promise<T>, options: RoomOptions = {}): Promise<T> {
+  const { keep, lost = 'nothing was saved', rounds = Infinity } = options;
+  let pruned = 0;
+  for (let round = 0; ; round++) {
+    try {
+      const value = await write();
+      if (pruned > 0) await noteDiskFull(db, { at: Date.now(), pruned, saved: true });
+      return value;
+    } catch (err) {
+      if (!isQuotaError(err)) throw err;
+      const freed = round < rounds ? await makeRoom(db, keep) : 0;
+      if (freed === 0) {
+        // Nothing learned was forgotten: the error is the write's own, worded as any full disk (handlers.ts).
+        if (pruned === 0) throw err;
+        await noteDiskFull(db, { at: Date.now(), pruned, saved: false });
+        throw new DiskFullError(
+          `the disk is full (storage quota exceeded): ${lost}${pruned > 0 ? ` although the ${pruned} oldest pages read were forgotten to make room` : ''}; the knowledge base and your annotations are kept`,
+        );
+      }
+      pruned += freed;
+    }
+  }
+}
+
+/** Forgets the oldest quarter of the pages read, never `keep`; answers how many went. */
+async function makeRoom(db: CrossreadDb, keep?: string): Promise<number> {
+  return db.transaction('rw', LEARNED_TABLES(db), async () => {
+    const count = await db.readPages.count();
+    const oldest = (await db.readPages.orderBy('readAt').limit(roomToMake(count) + 1).primaryKeys()) as string[];
+    const victims = oldest.filter((u) => u !== keep).slice(0, roomToMake(count));
+    await forgetPages(db, victims);
+    return victims.length;
+  });
+}
+
+async function noteDiskFull(db: CrossreadDb, note: NonNullable<LearnedStorage['diskFull']>): Promise<void> {
+  lastDiskFull = note;
+  try {
+    await db.meta.put({ key: DISK_FULL_KEY, value: JSON.stringify(note) });
+  } catch {
+    // The disk is that full: the note stays in memory for the options page.
+  }
 }
 
 /** How many days pages read are kept. */
@@ -121,7 +295,7 @@ export async function setKeepDays(db: CrossreadDb, days: number, now = Date.now(
 /** Forgets one page read or every page of a site; answers how many pages. */
 export async function forget(db: CrossreadDb, which: { url?: string | undefined; site?: string | undefined }): Promise<number> {
   if (!which.url === !which.site) throw new Error('give either a page (url) or a site, not both');
-  return db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims], async () => {
+  return db.transaction('rw', LEARNED_TABLES(db), async () => {
     const urls = which.url
       ? (await db.readPages.get(pageKey(which.url))) ? [pageKey(which.url)] : []
       : ((await db.readPages.where('site').equals(which.site!.toLowerCase()).primaryKeys()) as string[]);
@@ -132,9 +306,11 @@ export async function forget(db: CrossreadDb, which: { url?: string | undefined;
 
 /** Forgets everything learned from pages read (with the user's other data). */
 export async function forgetAll(db: CrossreadDb): Promise<void> {
-  await db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims], async () => {
-    await Promise.all([db.readPages.clear(), db.readTerms.clear(), db.learnedClaims.clear()]);
+  await db.transaction('rw', LEARNED_TABLES(db), async () => {
+    await Promise.all([db.readPages.clear(), db.readTerms.clear(), db.learnedClaims.clear(), db.meta.bulkDelete([BYTES_KEY, DISK_FULL_KEY])]);
   });
+  lastDiskFull = undefined;
+  forgetCachedReadings();
 }
 
 /** What was learned, per site, for the options page: no page's text leaves the background. */
@@ -159,6 +335,85 @@ async function baseKnowledge(db: CrossreadDb): Promise<BaseKnowledge> {
   return base.knowledge;
 }
 
+/**
+ * The pages read that share at least two index terms with a page, sharing the most first, at most
+ * MAX_CANDIDATES; never the page itself. Only the index is read, never a page: each term's count of pages, then
+ * the entries of the rare terms, then, for the pages those found, whether they use the common terms too (see
+ * learned-index.ts). A page read that shares only common terms with the page is no candidate.
+ */
+export async function candidatePages(db: CrossreadDb, terms: readonly string[], self: string): Promise<string[]> {
+  return db.transaction('r', db.readTerms, async () => {
+    // Each term's entries, one more than a rare term has at most: a term that fills them is common, and its
+    // entries are dropped. Counted in the order of the terms, as one lookup of them all would find them.
+    const sorted = [...terms].sort();
+    const entries = await Promise.all(sorted.map((t) => db.readTerms.where('term').equals(t).limit(COMMON_POSTINGS + 1).primaryKeys()));
+    const counts = new Map(sorted.map((t, i) => [t, entries[i]!.length]));
+    const { common } = splitTerms(counts);
+    const shared = new Map<string, number>();
+    for (const [i, t] of sorted.entries()) {
+      if (common.includes(t)) continue;
+      for (const [, url] of entries[i]! as unknown as [string, string][]) shared.set(url, (shared.get(url) ?? 0) + 1);
+    }
+    if (common.length > 0 && shared.size > 0) {
+      const keys = pagesToCheck(shared).flatMap((u) => common.map((t): [string, string] => [t, u]));
+      for (const row of await db.readTerms.bulkGet(keys)) if (row) shared.set(row.url, shared.get(row.url)! + 1);
+    }
+    return rankCandidates(shared, self, SHARED_TERMS, MAX_CANDIDATES);
+  });
+}
+
+/**
+ * Kept between links, so that the next page of a story, or the same page again, is not prepared from scratch:
+ * the curated names' matcher (per knowledge base version); each candidate page as prepared for reading (by
+ * address and time read, so a page read again is prepared again); and the last readings, by the exact candidate
+ * pages they read, each keeping the matchers it built (Reading.matcher). A reading is only ever reused for the
+ * same pages in the same order, so links are exactly those a new reading would give. Forgetting any page read
+ * empties all of it.
+ */
+const cache = {
+  entities: null as { version: string; matcher: Matcher } | null,
+  prepared: new Map<string, PreparedPage>(),
+  readings: new Map<string, Reading>(),
+};
+/** Candidate pages kept prepared (a few stories' worth); readings kept. */
+const PREPARED_KEPT = 400;
+const READINGS_KEPT = 4;
+
+/** Empties the cache of what was read: a page read was forgotten (and the bench measures a first link). */
+export function forgetCachedReadings(): void {
+  cache.prepared.clear();
+  cache.readings.clear();
+}
+
+/** Least recently used first out: gets `key`, making it the most recent, or puts what `make` builds. */
+function lru<T>(map: Map<string, T>, key: string, limit: number, make: () => T): T {
+  const had = map.get(key);
+  if (had !== undefined) map.delete(key);
+  const value = had ?? make();
+  map.set(key, value);
+  if (map.size > limit) map.delete(map.keys().next().value!);
+  return value;
+}
+
+/** A reading of the candidate pages, in the order read: kept from an earlier link of the same pages, or made. */
+async function readingOf(db: CrossreadDb, pages: readonly ReadPageRow[]): Promise<Reading> {
+  const base = await baseKnowledge(db);
+  if (cache.entities?.version !== base.version) {
+    cache.entities = { version: base.version, matcher: curatedEntityMatcher(base) };
+    forgetCachedReadings();
+  }
+  const entities = cache.entities.matcher;
+  const key = pages.map((p) => `${p.url}@${p.readAt}`).join('\u0000');
+  return lru(cache.readings, key, READINGS_KEPT, () => {
+    const reading = new Reading(base, {}, entities);
+    for (const p of pages) {
+      const read = { address: READ_SOURCE_PREFIX + p.url, title: p.title, text: p.text, lang: p.lang, ...(p.date && { date: p.date }) };
+      reading.read(read, lru(cache.prepared, `${p.url}@${p.readAt}`, PREPARED_KEPT, () => reading.prepare(read)));
+    }
+    return reading;
+  });
+}
+
 /** A short stable hash (FNV-1a), so the same learned statement keeps its id from one page to the next. */
 function hash(text: string): string {
   let h = 0x811c9dc5;
@@ -180,19 +435,10 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
   const lang = page.lang ?? detectLang(page.text);
   const terms = termsOf(extractStatements(page.text, lang).names);
   if (terms.length < SHARED_TERMS) return none;
-  const shared = new Map<string, number>();
-  for (const row of await db.readTerms.where('term').anyOf(terms).toArray()) shared.set(row.url, (shared.get(row.url) ?? 0) + 1);
-  const candidates = [...shared]
-    .filter(([u, n]) => n >= SHARED_TERMS && u !== url)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_CANDIDATES)
-    .map(([u]) => u);
+  const candidates = await candidatePages(db, terms, url);
   const pages = (await db.readPages.bulkGet(candidates)).filter((p): p is ReadPageRow => !!p && p.site !== site);
   if (pages.length === 0) return none;
-  const reading = new Reading(await baseKnowledge(db));
-  for (const p of pages.sort((a, b) => a.readAt - b.readAt)) {
-    reading.read({ address: READ_SOURCE_PREFIX + p.url, title: p.title, text: p.text, lang: p.lang, ...(p.date && { date: p.date }) });
-  }
+  const reading = await readingOf(db, pages.sort((a, b) => a.readAt - b.readAt));
   const { kb, result } = linkPage(reading, { address: READ_SOURCE_PREFIX + url, title: page.title, text: page.text, lang, ...(cleanDate(page.date) && { date: cleanDate(page.date) }) }, { curated: false });
   const claims = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, c]));
   // The learned claims one sentence of the page states are one claim here, with every passage read that states

@@ -5,6 +5,7 @@ import { formatDate } from '../ui/kb-text.ts';
 import { t, uiLang } from '../ui/i18n.ts';
 import { explainError } from './explain-error.ts';
 import { send } from './io.ts';
+import { LearnedStorage } from './LearnedStorage.tsx';
 
 type Status = { text: string; error: boolean };
 
@@ -12,12 +13,14 @@ export function Learned({ generation }: { generation: number }) {
   const [overview, setOverview] = useState<LearnedOverview | null>(null);
   const [days, setDays] = useState('');
   const [status, setStatus] = useState<Status>({ text: '', error: false });
+  const [changed, setChanged] = useState(0);
   const fail = (error: string) => setStatus({ text: t('optionsError', explainError(error, t)), error: true });
   const load = async () => {
     const r = await send('learned.list', {});
     if (!r.ok) return fail(r.error);
     setOverview(r.value);
     setDays(String(r.value.keepDays));
+    setChanged((n) => n + 1);
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads when the data was cleared, as the settings form does
   useEffect(() => void load(), [generation]);
@@ -46,6 +49,7 @@ export function Learned({ generation }: { generation: number }) {
         </label>
         <button type="button" id="learned-keep-save" onClick={keep}>{t('optionsLearnedKeepSave')}</button>
       </div>
+      <LearnedStorage generation={changed} onPruned={() => void load()} />
       {overview && overview.sites.length === 0 && <p class="learned-none">{t('optionsLearnedNone')}</p>}
       {overview?.sites.map(({ site, pages }) => (
         <details class="learned-site" data-site={site} key={site}>

@@ -31,6 +31,8 @@ export async function launchBrowser(name: BrowserName, extensionDir?: string): P
           executablePath: EXECUTABLE.chromium,
           headless: true,
           pipe: true,
+          // A call into the page may run for minutes (the pages-read bench at 10,000 articles).
+          protocolTimeout: 900_000,
           enableExtensions: !!extensionDir,
           userDataDir: join(root, 'profile'),
           args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -40,6 +42,7 @@ export async function launchBrowser(name: BrowserName, extensionDir?: string): P
           browser: 'firefox',
           executablePath: EXECUTABLE.firefox,
           headless: true,
+          protocolTimeout: 900_000,
           userDataDir: join(root, 'profile'),
         });
   let installStart: number | undefined;

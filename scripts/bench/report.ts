@@ -4,6 +4,7 @@ import type { BrowserResults } from './browser-suite.ts';
 import type { Bar } from './chart.ts';
 import { METHODS, type MethodName } from './highlight.ts';
 import type { KbScaleRow } from './kb-scale.ts';
+import type { LearnedResults } from './learned.ts';
 import { PAGE_LABELS, type PageId, type PageInfo } from './setup.ts';
 import type { ScriptSize } from './size.ts';
 import { ms, times } from './stats.ts';
@@ -21,6 +22,62 @@ export interface BenchResults {
   /** Characters of text the full match ran over, per KB row (smaller for the slow large KBs). */
   kbSample: number[];
   browsers: BrowserResults[];
+  /** Pages read at scale (learned.ts), if measured. */
+  learned?: LearnedResults;
+}
+
+/** The heading of the pages-read section: --learned-only replaces the section it starts. */
+export const LEARNED_HEADING = '## Pages read at scale: linking and storage';
+
+const mb = (n: number) => `${n.toFixed(1)} MB`;
+
+/** The pages-read section: each level side by side with the baseline (one article read), and the index against a scan. */
+export function learnedSection(r: LearnedResults): string {
+  const [base, ...rest] = r.levels;
+  if (!base) return '';
+  const vs = (value: number, of: number) => `${ms(value)} (${times(value / of)} the baseline)`;
+  const lines = [
+    LEARNED_HEADING,
+    '',
+    `The background's own store of pages read (extension/background/learned.ts, its Dexie tables) run in a page of ${r.browser} on its real IndexedDB, ` +
+      'filled with synthetic news (scripts/bench/learned-corpus.ts): stories in English and German, each article some 30 sentences of wire-copy ' +
+      'templates (reported speech, quotes, "according to", announcements) naming a story\'s cast, the cast drawn Zipf-like from pools of names so that ' +
+      'a few names are in thousands of articles. The baseline is one article read. Per level, medians over ' +
+      `${PROBES_NOTE} new articles of recent stories on a site not read: linking (first time: candidates loaded, prepared and matched; again: the reading ` +
+      'and its matchers kept), finding the candidates through the index of rare names, and recording one more article. Run alone with ' +
+      '`npm run bench -- --learned-only`.',
+    '',
+    '| articles read | statements | link, first | link, again | candidates | spans linked | record one more | learned data | IndexedDB used |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...r.levels.map((l) =>
+      `| ${l.articles.toLocaleString('en')} | ${l.statements.toLocaleString('en')} | ${vs(l.linkColdMs, base.linkColdMs)} | ${vs(l.linkWarmMs, base.linkWarmMs)} | ${l.candidates.toFixed(1)} | ${l.linkedSpans.toFixed(1)} | ${vs(l.recordMs, base.recordMs)} | ${mb(l.learnedMb)} | ${mb(l.usageMb)} |`,
+    ),
+    '',
+    'Finding the candidate pages of a new article: the index as linking uses it (each term\'s entries read up to 401, a term with more is common: its entries dropped, it is only checked against the pages the rare terms found) against loading every entry of every term the article uses, and against a full scan of the index (what a store without the index would read).',
+    '',
+    '| articles read | indexed lookup | every entry of its terms | full scan | full scan ÷ indexed | entries scanned |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...r.levels.map((l) => `| ${l.articles.toLocaleString('en')} | ${ms(l.lookupMs)} | ${ms(l.lookupAllMs)} | ${ms(l.scanMs)} | ${times(l.scanMs / l.lookupMs)} | ${Math.round(l.scanRows).toLocaleString('en')} |`),
+    '',
+  ];
+  const last = rest.at(-1);
+  if (last) {
+    lines.push(
+      `At ${last.articles.toLocaleString('en')} articles a new article links in ${ms(last.linkColdMs)} the first time (${times(last.linkColdMs / base.linkColdMs)} the baseline's ${ms(base.linkColdMs)}) and ${ms(last.linkWarmMs)} again; the learned data take ${mb(last.learnedMb)} by Crossread's count, ${mb(last.usageMb)} of IndexedDB by the browser's. Filling took ${r.fillMs.map((f) => `${ms(f)}`).join(', ')} per article up to each level.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+const PROBES_NOTE = 'five';
+
+/** `report` with its pages-read section replaced by `section` (or added at the end). */
+export function withLearnedSection(report: string, section: string): string {
+  const at = report.indexOf(LEARNED_HEADING);
+  if (at < 0) return `${report.trimEnd()}\n\n${section.trimEnd()}\n`;
+  const next = report.indexOf('\n## ', at + LEARNED_HEADING.length);
+  return `${report.slice(0, at)}${section.trimEnd()}\n${next < 0 ? '' : report.slice(next)}`;
 }
 
 const NAMES: Record<MethodName, string> = {
@@ -224,5 +281,6 @@ export function renderReport(r: BenchResults, notesPath: string): string {
     for (const [id, c] of Object.entries(b.cost)) out.push(`| ${PAGE_LABELS[id as PageId]} | ${c.heapMb.toFixed(1)} MB | ${ms(c.scriptMs)} | ${ms(c.taskMs)} |`);
     out.push('', 'With the extension minus without it, the same page, medians of a few loads (CDP Performance.getMetrics after a forced GC). Firefox has no such counters from outside; its time on the main thread is bounded by the stage times above.', '');
   }
+  if (r.learned) out.push(learnedSection(r.learned));
   return out.join('\n') + '\n';
 }

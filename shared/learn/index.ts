@@ -7,6 +7,7 @@ export { detectLang } from './lang.ts';
 export { findNames, looseKey, type NameMention } from './names.ts';
 export { NEWS_CONCEPTS } from './news-lexicon.ts';
 export {
+  curatedEntityMatcher,
   isLearnedClaim,
   isLearnedEntity,
   LEARNED_THRESHOLD,
@@ -15,5 +16,6 @@ export {
   type BaseKnowledge,
   type LinkOptions,
   type Page,
+  type PreparedPage,
   type ReadingOptions,
 } from './reading.ts';

@@ -45,6 +45,8 @@ export interface ReadingOptions {
 }
 
 const DEFAULTS: Required<ReadingOptions> = { storyEntities: 2, maxDays: 14, duplicate: 0.7 };
+/** Matchers a reading keeps (see Reading.matcher): a few pages of a story, each with its two. */
+const MATCHERS_KEPT = 8;
 
 /** Prefixes of learned ids, so they never clash with curated ones. */
 export const LEARNED_CLAIM_PREFIX = 'learned:';
@@ -70,6 +72,23 @@ interface LearnedClaim {
   words: Set<string>;
 }
 
+/**
+ * What reading a page finds before anything is learned from it: its language, statements, open-world names and
+ * the curated entities it names. It depends on the page and the curated knowledge only, so a caller that reads
+ * the same page again (the extension, linking one story's pages) keeps it instead of extracting it again.
+ */
+export interface PreparedPage {
+  lang: Lang;
+  statements: Statement[];
+  names: NameMention[];
+  curated: EntityMatch[];
+}
+
+/** The matcher of the curated entities a {@link Reading} names pages with; built once per knowledge base. */
+export function curatedEntityMatcher(base: BaseKnowledge): Matcher {
+  return buildMatcher({ entities: base.entities, claims: [], concepts: [] });
+}
+
 /** What was read, in order, and what it taught. */
 export class Reading {
   private readonly options: Required<ReadingOptions>;
@@ -82,25 +101,58 @@ export class Reading {
   private readonly claims: LearnedClaim[] = [];
   /** For each word, the learned claims holding it (finding duplicates without comparing with all). */
   private readonly postings = new Map<string, number[]>();
+  /** Matchers built from this reading, by what they were built from (see {@link matcher}); emptied by read(). */
+  private readonly matchers = new Map<string, Matcher>();
 
   constructor(
     /** The curated knowledge, as given. */
     readonly base: BaseKnowledge,
     options: ReadingOptions = {},
+    /** The matcher of `base`'s entities, when the caller keeps one (see {@link curatedEntityMatcher}). */
+    entityMatcher?: Matcher,
   ) {
     this.options = { ...DEFAULTS, ...options };
-    this.kbEntities = buildMatcher({ entities: base.entities, claims: [], concepts: [] });
+    this.kbEntities = entityMatcher ?? curatedEntityMatcher(base);
   }
 
-  /** Learns an article: its statements become claims (or further occurrences of known ones), its names entities. */
-  read(page: Page): void {
+  /** What {@link read} finds in a page before learning from it; the same for the same page and knowledge base. */
+  prepare(page: Page): PreparedPage {
     const lang = page.lang ?? detectLang(page.text);
-    if (this.articles.has(page.address)) this.forget(page.address);
     const { statements, names } = extractStatements(page.text, lang);
-    const named = this.nameEntities(page.text, names, true);
+    return { lang, statements, names, curated: this.kbEntities.matchEntities(page.text) };
+  }
+
+  /**
+   * Learns an article: its statements become claims (or further occurrences of known ones), its names entities.
+   * `prepared` is what {@link prepare} answered for this very page, if the caller kept it.
+   */
+  read(page: Page, prepared: PreparedPage = this.prepare(page)): void {
+    const { lang, statements, names } = prepared;
+    this.matchers.clear();
+    if (this.articles.has(page.address)) this.forget(page.address);
+    const named = this.nameEntities(page.text, names, true, prepared.curated);
     const source: Source = { id: page.address, title: page.title, date: page.date ?? '', lang, text: page.text };
     this.articles.set(page.address, { source, entities: new Set(named.map((m) => m.entity)) });
     for (const statement of statements) this.learn(page, lang, statement, named);
+  }
+
+  /**
+   * The matcher built from `knowledge`, kept while nothing more is read: a reading that lives on (the extension
+   * keeps one per set of candidate pages) links the next page of the story, or the same page again, without
+   * building it again. `key` must name everything the knowledge was made of besides this reading; the last
+   * {@link MATCHERS_KEPT} are kept.
+   */
+  matcher(key: string, knowledge: () => Pick<KnowledgeBase, 'entities' | 'claims' | 'concepts'>, options: MatcherOptions): Matcher {
+    const full = `${key}\u0000${JSON.stringify(options)}`;
+    let m = this.matchers.get(full);
+    if (m) {
+      this.matchers.delete(full);
+    } else {
+      m = buildMatcher(knowledge(), options);
+      if (this.matchers.size >= MATCHERS_KEPT) this.matchers.delete(this.matchers.keys().next().value!);
+    }
+    this.matchers.set(full, m);
+    return m;
   }
 
   /** The addresses read, in order. */
@@ -172,8 +224,12 @@ export class Reading {
    * learned entities; otherwise a name is linked to a learned one by its spelling-insensitive key, and the
    * text's own spelling is returned as `form`, to be added to that entity for this page.
    */
-  private nameEntities(text: string, names: readonly NameMention[], learn: boolean): (EntityMatch & { form?: string })[] {
-    const curated = this.kbEntities.matchEntities(text);
+  private nameEntities(
+    text: string,
+    names: readonly NameMention[],
+    learn: boolean,
+    curated: readonly EntityMatch[] = this.kbEntities.matchEntities(text),
+  ): (EntityMatch & { form?: string })[] {
     const out: (EntityMatch & { form?: string })[] = [...curated];
     for (const m of names) {
       if (curated.some((c) => c.start < m.end && m.start < c.end)) continue;
@@ -362,7 +418,14 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   // the story's names, in most of them, weigh less than the words that tell its statements apart.
   const found = options.curated === false ? { entities: [], claims: [] } : buildMatcher(reading.base, { ...options, threshold: curated }).match(page.text);
   const learnedClaims = kb.claims.filter((c) => isLearnedClaim(c.id));
-  const forward = buildMatcher({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }, { threshold: learned, symmetric: false }).match(page.text);
+  // What the knowledge holds beyond the reading itself depends on the page: the story's articles, the page's own
+  // spellings of learned names, the cognates of its words. Equal keys, equal knowledge, the same matcher.
+  const pageForms = kb.entities.filter((e) => isLearnedEntity(e.id)).map((e) => e.aliases.join('|'));
+  const cognates = kb.concepts.filter((c) => c.id.startsWith('cognate-'));
+  const knowledgeKey = JSON.stringify([kb.sources.map((s) => s.id), pageForms, cognates]);
+  const forward = reading
+    .matcher(`forward\u0000${knowledgeKey}`, () => ({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }), { threshold: learned, symmetric: false })
+    .match(page.text);
   const scores = new Map<string, ClaimMatch>();
   const keep = (m: ClaimMatch) => {
     const key = `${m.start}|${m.claim}`;
@@ -372,7 +435,11 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   for (const m of forward.claims) if (isLearnedClaim(m.claim)) keep(m);
   const pageClaims = reading.pageClaims(page);
   if (pageClaims.length > 0) {
-    const reverse = buildMatcher({ entities: kb.entities, claims: pageClaims, concepts: kb.concepts }, { threshold: learned, symmetric: false });
+    const reverse = reading.matcher(
+      `reverse\u0000${page.address}\u0000${page.lang ?? ''}\u0000${page.text}\u0000${knowledgeKey}`,
+      () => ({ entities: kb.entities, claims: pageClaims, concepts: kb.concepts }),
+      { threshold: learned, symmetric: false },
+    );
     const spanOf = new Map(pageClaims.map((c) => [c.id, c.occurrences[0]!.selector[1]]));
     for (const source of kb.sources) {
       if (!reading.source(source.id)) continue;

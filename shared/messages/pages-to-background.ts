@@ -4,7 +4,7 @@ import { anObject, arr, type Check, int, obj, oneOf, optional, str } from '../rp
 import type { Source } from '../kb/types.ts';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type ExportFile, type Settings } from '../userdata/types.ts';
 import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TAB_ID } from './checks.ts';
-import type { ArticleInput, LearnedOverview, TabClaims } from './types.ts';
+import type { ArticleInput, LearnedOverview, LearnedStorage, TabClaims } from './types.ts';
 
 const SETTINGS: Check<Settings> = obj({
   disabledSites: arr(str(300), 10_000),
@@ -42,6 +42,10 @@ export const pagesToBackground = channel(['extension'], {
   'learned.delete': call(obj({ url: optional(str(8192, 1)), site: optional(str(300, 1)) }), returns<{ pages: number }>()),
   /** Sets how many days pages read are kept (oldest are pruned first); answers how many pages were pruned. */
   'learned.keep': call(obj({ days: int(1, 3650) }), returns<{ pages: number }>()),
+  /** How much the pages read take, the bounds kept, and the last time the disk was full. */
+  'learned.storage': call(NONE, returns<LearnedStorage>()),
+  /** Sets the megabytes of pages read kept (0: no bound; oldest are pruned first); answers how many pages were pruned. */
+  'learned.limit': call(obj({ mb: int(0, 1_000_000) }), returns<{ pages: number }>()),
   /** Adds an article as a user source, with the claims the matcher found in it. */
   'article.add': call(forwards(ARTICLE), returns<{ sourceId: string; recorded: number }>()),
 });

@@ -167,3 +167,15 @@ export interface LearnedOverview {
   keepDays: number;
   sites: Array<{ site: string; pages: ReadPageInfo[] }>;
 }
+
+/** The storage of pages read, for the options page. */
+export interface LearnedStorage {
+  keepDays: number;
+  /** Megabytes kept at most; 0: no bound by size. */
+  keepMb: number;
+  pages: number;
+  /** About how many bytes the pages read take. */
+  bytes: number;
+  /** The last time the disk was full while Crossread saved: pages read forgotten to make room, and whether it then fit. */
+  diskFull?: { at: number; pruned: number; saved: boolean };
+}
