@@ -17,3 +17,13 @@ export {
   type Page,
   type ReadingOptions,
 } from './reading.ts';
+export {
+  SEED_STORY_ID,
+  StoryIndex,
+  titleNames,
+  type Story,
+  type StoryArticle,
+  type StoryLink,
+  type StoryPassage,
+  type StoryStatement,
+} from './stories.ts';
