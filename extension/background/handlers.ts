@@ -9,6 +9,7 @@ import { backgroundCalls, type PageReport, type Result } from '../../shared/mess
 import { makeReceiver, type Handlers, type Self, type SenderInfo } from '../../shared/rpc/channel.ts';
 import type { CrossreadDb } from './db.ts';
 import { forget, forgetAll, learnRead, linkLearned, overview, setKeepDays } from './learned.ts';
+import { deleteStory, exportStory, listStories, storiesOfPage } from './stories.ts';
 import { claimDetails, entityCard, matcherData, sourceWithText, tabClaims } from './queries.ts';
 import { userHandlers } from './user-handlers.ts';
 import { RECEIVING } from './validate.ts';
@@ -57,6 +58,11 @@ function handlers(deps: HandlerDeps): Handlers<typeof backgroundCalls, SenderInf
     'learned.list': () => overview(db),
     'learned.delete': async (which) => ({ pages: await forget(db, which) }),
     'learned.keep': async ({ days }) => ({ pages: await setKeepDays(db, days) }),
+    // Stories (stories.ts).
+    'stories.list': ({ lang }) => listStories(db, lang),
+    'stories.ofPage': ({ url, lang }) => storiesOfPage(db, url, lang),
+    'stories.delete': async ({ id }) => ({ pages: await deleteStory(db, id) }),
+    'stories.export': ({ id, lang }) => exportStory(db, id, lang),
     ...userHandlers(db),
     'data.clear': async () => {
       await userHandlers(db)['data.clear']({}, {});

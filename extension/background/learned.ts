@@ -9,7 +9,7 @@ import type { Claim } from '../../shared/kb/types.ts';
 import { detectLang, extractStatements, isLearnedClaim, linkPage, Reading, type BaseKnowledge, type NameMention } from '../../shared/learn/index.ts';
 import type { LearnedLinks, LearnedOverview, LearnedSpan, SourceInfo } from '../../shared/messages.ts';
 import { isSiteDisabled, mayRecordReading, pageKey } from '../../shared/userdata/types.ts';
-import type { CrossreadDb, ReadPageRow } from './db.ts';
+import type { CrossreadDb, LearnedClaimRow, ReadPageRow } from './db.ts';
 import { storedVersion } from './seed.ts';
 import { readSettings } from './user-store.ts';
 
@@ -86,7 +86,7 @@ export async function learnRead(db: CrossreadDb, page: PageText, incognito: bool
 }
 
 /** Deletes pages read, their index entries and the learned claims quoting them; inside the caller's transaction. */
-async function forgetPages(db: CrossreadDb, urls: readonly string[]): Promise<void> {
+export async function forgetPages(db: CrossreadDb, urls: readonly string[]): Promise<void> {
   if (urls.length === 0) return;
   await db.readPages.bulkDelete([...urls]);
   await db.readTerms.where('url').anyOf([...urls]).delete();
@@ -157,6 +157,14 @@ async function baseKnowledge(db: CrossreadDb): Promise<BaseKnowledge> {
   return base.knowledge;
 }
 
+/** The Web Annotation selectors of a passage of `text`, as occurrences carry them. */
+function passageSelector(text: string, start: number, end: number): NonNullable<LearnedClaimRow['from']>['selector'] {
+  return [
+    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+    { type: 'TextPositionSelector', start, end },
+  ];
+}
+
 /** A short stable hash (FNV-1a), so the same learned statement keeps its id from one page to the next. */
 function hash(text: string): string {
   let h = 0x811c9dc5;
@@ -205,17 +213,19 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
     span.claims.push(claim);
     bySpan.set(key, span);
   }
-  const stored = new Map<string, { id: string; claim: Claim; urls: string[] }>();
+  const stored = new Map<string, LearnedClaimRow>();
   const spans: LearnedSpan[] = [];
   for (const span of bySpan.values()) {
     const occurrences = span.claims.flatMap((c) => c.occurrences);
-    const key = occurrences.map((o) => `${o.source}@${o.selector[1].start}`).sort().join('|');
+    // The page is part of the key: each page's link is kept, and stories (stories.ts) join the page to what it shares.
+    const key = [url, ...occurrences.map((o) => `${o.source}@${o.selector[1].start}`).sort()].join('|');
     const id = `learned:${hash(key)}`;
     // Learned names are no entities of the knowledge base: the card shows the statement and its passages.
     stored.set(id, {
       id,
       claim: { id, statement: span.claims[0]!.statement, about: [], occurrences },
-      urls: [...new Set(occurrences.map((o) => o.source.slice(READ_SOURCE_PREFIX.length)))],
+      urls: [...new Set([url, ...occurrences.map((o) => o.source.slice(READ_SOURCE_PREFIX.length))])],
+      from: { url, selector: passageSelector(page.text, span.start, span.end) },
     });
     spans.push({ id, start: span.start, end: span.end, score: span.score });
   }

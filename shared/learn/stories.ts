@@ -227,10 +227,11 @@ function storyNames(statements: readonly StoryStatement[], articles: ReadonlyMap
       }
     }
     if (!text) continue;
+    let i = 0;
+    // Names come in text order: the passage holding one is found by walking forward.
     for (const name of extractStatements(text, lang).names) {
-      if (name.key.length < 3) continue;
-      const part = parts.findLast((x) => x.at <= name.start)!;
-      out.push({ key: name.key, text: name.text, article: part.article });
+      while (i + 1 < parts.length && parts[i + 1]!.at <= name.start) i++;
+      if (name.key.length >= 3) out.push({ key: name.key, text: name.text, article: parts[i]!.article });
     }
   }
   return out;
