@@ -18,6 +18,7 @@ const TEXTS: Record<string, string> = {
   gazette: 'The union Havnfolk said dockers in Velmar went on strike on Monday.',
   mercDe: 'Der Söldnerchef Jewgeni Prigoschin sagte, seine Truppen zögen aus Rostow ab.',
   mercEn: 'Mercenary chief Yevgeny Prigozhin said his troops would withdraw from Rostov.',
+  venn: 'Arlo Venn announced a new bridge over the Vessa, the council said.',
   seedA: 'Minister Arlo Venn announced a new bridge over the Vessa in Lindqvarn.',
   seedB: 'Arlo Venn announced that a bridge over the Vessa will be built.',
 };
@@ -130,17 +131,23 @@ describe('stories from links', () => {
   it('makes the curated articles and the pages read that state their claims the seed story', () => {
     const seed = new Map([
       ...ARTICLES,
+      ['venn', article('venn', 6)] as const,
       ...[article('seedA', 0, { curated: true, sourceIds: ['seedA'] }), article('seedB', 0, { curated: true, sourceIds: ['seedB'] })].map(
         (a) => [a.id, a] as const,
       ),
     ]);
     const venn = (id: string) => passage(id, id === 'seedA' ? 'Minister Arlo Venn' : 'Arlo Venn');
-    const stories = indexOf([...LINKS, { passages: [venn('seedA'), venn('seedB')], claimId: 'venn-bridge' }]).stories(seed, 'en');
+    // A page read states the curated claim: the knowledge base's passages and the page's are one link.
+    const stories = indexOf([...LINKS, { passages: [venn('venn'), venn('seedA'), venn('seedB')], claimId: 'venn-bridge' }]).stories(seed, 'en');
     expect(stories[0]!.id).toBe(SEED_STORY_ID);
     expect(stories[0]!.seed).toBe(true);
     expect(stories[0]!.statements.map((s) => s.claimId)).toEqual(['venn-bridge']);
+    expect(stories[0]!.articles.map((a) => a.id)).toEqual(['seedA', 'seedB', 'venn']);
     expect(stories[0]!.names).toContain('Arlo Venn');
     expect(stories.slice(1).map((s) => s.id)).toEqual(['story:ledger', 'story:harbour']);
+    // Without a page read that states a curated claim there is no seed story.
+    const curatedOnly = indexOf([{ passages: [venn('seedA'), venn('seedB')], claimId: 'venn-bridge' }]);
+    expect(curatedOnly.stories(seed, 'en')).toEqual([]);
   });
 
   it('knows no story without links', () => {

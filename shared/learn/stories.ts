@@ -139,7 +139,13 @@ export class StoryIndex {
       const root = stories.find(s.passages[0]!.article);
       byStory.set(root, [...(byStory.get(root) ?? []), s]);
     }
-    return [...byStory.values()].map((group) => toStory(group, articles, lang)).sort(byFirstRead);
+    return (
+      [...byStory.values()]
+        .map((group) => toStory(group, articles, lang))
+        // The knowledge base's articles alone are no story learned: a page read must join them.
+        .filter((story) => story.articles.some((a) => !a.curated))
+        .sort(byFirstRead)
+    );
   }
 }
 
