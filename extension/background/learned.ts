@@ -77,7 +77,7 @@ export async function learnRead(db: CrossreadDb, page: PageText, incognito: bool
     statements: statements.length,
   };
   await db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims], async () => {
-    await forgetPages(db, [url]);
+    await forgetPages(db, [url], { keepLinks: true });
     await db.readPages.put(row);
     await db.readTerms.bulkPut(termsOf(names).map((term) => ({ term, url })));
   });
@@ -85,12 +85,18 @@ export async function learnRead(db: CrossreadDb, page: PageText, incognito: bool
   return statements.length;
 }
 
-/** Deletes pages read, their index entries and the learned claims quoting them; inside the caller's transaction. */
-export async function forgetPages(db: CrossreadDb, urls: readonly string[]): Promise<void> {
+/**
+ * Deletes pages read, their index entries and the learned claims quoting them or linking them; inside the caller's
+ * transaction. With `keepLinks` (a page read again), the links the page made when it was linked stay: only those
+ * quoting its earlier text go.
+ */
+export async function forgetPages(db: CrossreadDb, urls: readonly string[], { keepLinks = false } = {}): Promise<void> {
   if (urls.length === 0) return;
   await db.readPages.bulkDelete([...urls]);
   await db.readTerms.where('url').anyOf([...urls]).delete();
-  await db.learnedClaims.where('urls').anyOf([...urls]).delete();
+  const quoted = new Set(urls.map((u) => READ_SOURCE_PREFIX + u));
+  const rows = db.learnedClaims.where('urls').anyOf([...urls]);
+  await (keepLinks ? rows.filter((r) => r.claim.occurrences.some((o) => quoted.has(o.source))) : rows).delete();
 }
 
 /** Forgets the pages read longer ago than the days kept, oldest first; answers how many. */

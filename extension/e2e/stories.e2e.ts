@@ -95,6 +95,7 @@ describe.each(BROWSERS)('stories in %s', (name) => {
     await sidebar.screenshot({ path: `${SHOTS}stories-sidebar-${name}.png`, fullPage: true });
     await sidebar.close();
     // Five visible seconds make the fourth article read too: it joins the story.
+    await page.bringToFront();
     await until('the fourth article in the story', async () => (await stories(ext)).some((s) => s.articles.some((a) => a.url === fourth)), 30_000);
     await page.close();
   });
