@@ -7,7 +7,7 @@
  * rejections, and what was learned from pages read: readPages, readTerms, learnedClaims.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Claim, Concept, Entity, Source } from '../../shared/kb/types.ts';
+import type { Claim, Concept, Entity, Source, TextPositionSelector, TextQuoteSelector } from '../../shared/kb/types.ts';
 import type { Settings, UserAnnotation, UserClaim, UserOccurrence, UserRejection, UserSource } from '../../shared/userdata/types.ts';
 import { upgradeToV2, upgradeToV4 } from './upgrade.ts';
 
@@ -51,8 +51,10 @@ export interface ReadTermRow {
 export interface LearnedClaimRow {
   id: string;
   claim: Claim;
-  /** The pages read it quotes, so forgetting a page forgets it. */
+  /** The pages read it quotes, and the page it linked, so forgetting a page forgets it. */
   urls: string[];
+  /** The linked page's own passage: with the passages read, what joins articles into stories (stories.ts). */
+  from?: { url: string; selector: [TextQuoteSelector, TextPositionSelector] };
 }
 
 /** The database, with its tables typed. */

@@ -10,6 +10,7 @@ import { makeReceiver, type Handlers, type Self, type SenderInfo } from '../../s
 import type { CrossreadDb } from './db.ts';
 import { forget, forgetAll, learnRead, linkLearned, overview, setKeepDays, setKeepMb, storageInfo, withRoom } from './learned.ts';
 import { watchedMatcherCache, type MatcherCache } from './matching.ts';
+import { deleteStory, exportStory, listStories, storiesOfPage } from './stories.ts';
 import { claimDetails, entityCard, matcherData, sourceWithText, tabClaims } from './queries.ts';
 import { userHandlers } from './user-handlers.ts';
 import { RECEIVING } from './validate.ts';
@@ -67,6 +68,11 @@ function handlers(deps: HandlerDeps): Handlers<typeof backgroundCalls, SenderInf
     'learned.keep': async ({ days }) => ({ pages: await setKeepDays(db, days) }),
     'learned.storage': () => storageInfo(db),
     'learned.limit': async ({ mb }) => ({ pages: await setKeepMb(db, mb) }),
+    // Stories (stories.ts).
+    'stories.list': ({ lang }) => listStories(db, lang),
+    'stories.ofPage': ({ url, lang }) => storiesOfPage(db, url, lang),
+    'stories.delete': async ({ id }) => ({ pages: await deleteStory(db, id) }),
+    'stories.export': ({ id, lang }) => exportStory(db, id, lang),
     ...withRoomForUserData(db, userHandlers(db)),
     'data.clear': async () => {
       await userHandlers(db)['data.clear']({}, {});

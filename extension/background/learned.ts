@@ -21,7 +21,7 @@ import type { Matcher } from '../../shared/match/index.ts';
 import type { LearnedLinks, LearnedOverview, LearnedSpan, LearnedStorage, SourceInfo } from '../../shared/messages.ts';
 import { linkKey } from '../../shared/userdata/address.ts';
 import { isSiteDisabled, mayRecordReading, pageKey, passageKey } from '../../shared/userdata/types.ts';
-import type { CrossreadDb, ReadPageRow } from './db.ts';
+import type { CrossreadDb, LearnedClaimRow, ReadPageRow } from './db.ts';
 import { COMMON_POSTINGS, pageBytes, pagesToCheck, PrunePlan, rankCandidates, roomToMake, splitTerms } from './learned-index.ts';
 import { storedVersion } from './seed.ts';
 import { rejectedLinks } from './source-reject.ts';
@@ -106,7 +106,7 @@ export async function learnRead(db: CrossreadDb, page: PageText, incognito: bool
     db,
     () =>
       db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims, db.meta], async () => {
-        await forgetPages(db, [url]);
+        await forgetPages(db, [url], { keepLinks: true });
         await db.readPages.put(row);
         await db.readTerms.bulkPut(terms.map((term) => ({ term, url })));
         await addBytes(db, row.bytes!);
@@ -137,8 +137,12 @@ async function addBytes(db: CrossreadDb, delta: number): Promise<void> {
   await db.meta.put({ key: BYTES_KEY, value: String(total) });
 }
 
-/** Deletes pages read, their index entries and the learned claims quoting them; inside the caller's transaction (with meta). */
-async function forgetPages(db: CrossreadDb, urls: readonly string[]): Promise<void> {
+/**
+ * Deletes pages read, their index entries and the learned claims quoting them or linking them; inside the caller's
+ * transaction (with meta). With `keepLinks` (a page read again), the links the page made when it was linked stay:
+ * only those quoting its earlier text go.
+ */
+export async function forgetPages(db: CrossreadDb, urls: readonly string[], { keepLinks = false } = {}): Promise<void> {
   if (urls.length === 0) return;
   // Counted before anything changes: a count made from the pages afterwards would subtract them twice.
   await learnedBytes(db);
@@ -146,7 +150,9 @@ async function forgetPages(db: CrossreadDb, urls: readonly string[]): Promise<vo
   const freed = rows.reduce((n, row) => n + (row ? bytesOf(row) : 0), 0);
   await db.readPages.bulkDelete([...urls]);
   await db.readTerms.where('url').anyOf([...urls]).delete();
-  await db.learnedClaims.where('urls').anyOf([...urls]).delete();
+  const quoted = new Set(urls.map((u) => READ_SOURCE_PREFIX + u));
+  const links = db.learnedClaims.where('urls').anyOf([...urls]);
+  await (keepLinks ? links.filter((r) => r.claim.occurrences.some((o) => quoted.has(o.source))) : links).delete();
   if (freed > 0) await addBytes(db, -freed);
   if (rows.some(Boolean)) forgetCachedReadings();
 }
@@ -414,6 +420,14 @@ async function readingOf(db: CrossreadDb, pages: readonly ReadPageRow[]): Promis
   });
 }
 
+/** The Web Annotation selectors of a passage of `text`, as occurrences carry them. */
+function passageSelector(text: string, start: number, end: number): NonNullable<LearnedClaimRow['from']>['selector'] {
+  return [
+    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+    { type: 'TextPositionSelector', start, end },
+  ];
+}
+
 /** A short stable hash (FNV-1a), so the same learned statement keeps its id from one page to the next. */
 function hash(text: string): string {
   let h = 0x811c9dc5;
@@ -453,7 +467,7 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
     span.claims.push(claim);
     bySpan.set(key, span);
   }
-  const stored = new Map<string, { id: string; claim: Claim; urls: string[] }>();
+  const stored = new Map<string, LearnedClaimRow>();
   const spans: LearnedSpan[] = [];
   // Links the reader rejected ("Not this claim" on a page read, source-reject.ts) stay out.
   const rejected = await rejectedLinks(db, pages.map((p) => p.url));
@@ -463,13 +477,15 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
       .flatMap((c) => c.occurrences)
       .filter((o) => !rejected.get(o.source.slice(READ_SOURCE_PREFIX.length))?.has(`${sentence} ${passageKey(o.selector[0].exact)}`));
     if (occurrences.length === 0) continue;
-    const key = occurrences.map((o) => `${o.source}@${o.selector[1].start}`).sort().join('|');
+    // The page is part of the key: each page's link is kept, and stories (stories.ts) join the page to what it shares.
+    const key = [url, ...occurrences.map((o) => `${o.source}@${o.selector[1].start}`).sort()].join('|');
     const id = `learned:${hash(key)}`;
     // Learned names are no entities of the knowledge base: the card shows the statement and its passages.
     stored.set(id, {
       id,
       claim: { id, statement: span.claims[0]!.statement, about: [], occurrences },
-      urls: [...new Set(occurrences.map((o) => o.source.slice(READ_SOURCE_PREFIX.length)))],
+      urls: [...new Set([url, ...occurrences.map((o) => o.source.slice(READ_SOURCE_PREFIX.length))])],
+      from: { url, selector: passageSelector(page.text, span.start, span.end) },
     });
     spans.push({ id, start: span.start, end: span.end, score: span.score });
   }

@@ -6,6 +6,7 @@ import { toWebAnnotation, WebAnnotationError } from '../../shared/userdata/web-a
 import { t, uiLang } from '../ui/i18n.ts';
 import { ClearData } from './ClearData.tsx';
 import { Learned } from './Learned.tsx';
+import { Stories } from './Stories.tsx';
 import { explainError } from './explain-error.ts';
 import { download, exportFileName, ImportFileError, MAX_IMPORT_BYTES, readImportFile, send } from './io.ts';
 import { announceSettingsChanged } from '../settings-notice.ts';
@@ -152,6 +153,7 @@ export function App() {
       <AddArticle />
       <SettingsForm generation={generation} />
       <Learned generation={generation} />
+      <Stories generation={generation} onDeleted={() => setGeneration((g) => g + 1)} />
       <ClearData onCleared={() => setGeneration((g) => g + 1)} />
     </main>
   );

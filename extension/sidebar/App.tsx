@@ -9,8 +9,8 @@ import { followActiveTab, pinnedTab, send, sendToTab, watchTabs } from './connec
 import { AddPage } from './AddPage.tsx';
 import { Annotations } from './Annotations.tsx';
 import { Empty } from './Empty.tsx';
-import { Findings } from './Findings.tsx';
-import { sidebarModel, type ClaimRow } from './model.ts';
+import { type ClaimRow } from './model.ts';
+import { StoryFindings } from './StoryFindings.tsx';
 
 type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; data: TabClaims | null };
 
@@ -71,7 +71,7 @@ export function App() {
       {state.status === 'error' && <p class="error" role="alert">{t('sidebarError', readerError(state.error, t))}</p>}
       {state.status === 'ready' &&
         (state.data && state.data.claims.length + state.data.entities.length > 0 ? (
-          <Findings model={sidebarModel(state.data, uiLang())} onScrollTo={scrollTo} hrefFor={hrefFor} openReader={openReader} onReject={reject} onRejectSource={rejectSource} />
+          <StoryFindings data={state.data} lang={uiLang()} onScrollTo={scrollTo} hrefFor={hrefFor} openReader={openReader} onReject={reject} onRejectSource={rejectSource} />
         ) : (
           <Empty />
         ))}

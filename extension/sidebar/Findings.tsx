@@ -18,6 +18,8 @@ interface Props {
 export function Findings({ model, onScrollTo, hrefFor, openReader, onReject, onRejectSource }: Props) {
   return (
     <>
+      {/* Empty when every claim went into a story (StoryFindings). */}
+      {model.claims.length > 0 && (
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">
           {t('sidebarClaims')} <span class="count">{model.claims.length}</span>
@@ -28,6 +30,7 @@ export function Findings({ model, onScrollTo, hrefFor, openReader, onReject, onR
           ))}
         </ol>
       </section>
+      )}
       {model.entities.length > 0 && (
         <section aria-labelledby="entities-heading">
           <h2 id="entities-heading">{t('sidebarEntities')}</h2>

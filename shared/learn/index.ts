@@ -19,3 +19,13 @@ export {
   type PreparedPage,
   type ReadingOptions,
 } from './reading.ts';
+export {
+  SEED_STORY_ID,
+  StoryIndex,
+  titleNames,
+  type Story,
+  type StoryArticle,
+  type StoryLink,
+  type StoryPassage,
+  type StoryStatement,
+} from './stories.ts';

@@ -4,7 +4,7 @@ import { anObject, arr, type Check, int, obj, oneOf, optional, str } from '../rp
 import type { Source } from '../kb/types.ts';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type ExportFile, type Settings } from '../userdata/types.ts';
 import { forwards, ID, LANG, MAX_FOUND, NONE, ROW_ID, TAB_ID } from './checks.ts';
-import type { ArticleInput, LearnedOverview, LearnedStorage, TabClaims } from './types.ts';
+import type { ArticleInput, LearnedOverview, LearnedStorage, StoryExport, StoryInfo, TabClaims } from './types.ts';
 
 const SETTINGS: Check<Settings> = obj({
   disabledSites: arr(str(300), 10_000),
@@ -46,6 +46,15 @@ export const pagesToBackground = channel(['extension'], {
   'learned.storage': call(NONE, returns<LearnedStorage>()),
   /** Sets the megabytes of pages read kept (0: no bound; oldest are pruned first); answers how many pages were pruned. */
   'learned.limit': call(obj({ mb: int(0, 1_000_000) }), returns<{ pages: number }>()),
+  // Stories: articles read joined by the statements they share (background/stories.ts).
+  /** The stories learned, the curated seed story first, then by the first article read; titles in `lang`. */
+  'stories.list': call(obj({ lang: LANG }), returns<StoryInfo[]>()),
+  /** The stories of the articles read other than the page at `url`, which the sidebar groups the page's claims by. */
+  'stories.ofPage': call(obj({ url: str(8192, 1), lang: LANG }), returns<StoryInfo[]>()),
+  /** Forgets what was learned from a story's pages read; answers how many pages were forgotten. */
+  'stories.delete': call(obj({ id: str(8192, 1) }), returns<{ pages: number }>()),
+  /** The export with a story's statements and passages added as the reader's own, to save as JSON-LD. */
+  'stories.export': call(obj({ id: str(8192, 1), lang: LANG }), returns<StoryExport>()),
   /** Adds an article as a user source, with the claims the matcher found in it. */
   'article.add': call(forwards(ARTICLE), returns<{ sourceId: string; recorded: number }>()),
 });

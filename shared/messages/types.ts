@@ -179,3 +179,37 @@ export interface LearnedStorage {
   /** The last time the disk was full while Crossread saved: pages read forgotten to make room, and whether it then fit. */
   diskFull?: { at: number; pruned: number; saved: boolean };
 }
+
+// Stories (shared/learn/stories.ts): what the options page lists and the sidebar groups by.
+
+/** An article of a story, as the options page and the sidebar show it. */
+export interface StoryArticleInfo {
+  /** The page's address; absent for an article of the knowledge base without one. */
+  url?: string;
+  site: string;
+  title: string;
+  /** Publication date from the article, or ''. */
+  date: string;
+  lang: 'de' | 'en';
+  /** The ids the card and the sidebar know it by as a source. */
+  sourceIds: string[];
+  curated: boolean;
+}
+
+/** A story learned: articles joined by the statements they share. */
+export interface StoryInfo {
+  id: string;
+  title: string;
+  /** The curated knowledge base's story, joined by pages read that state its claims. */
+  seed: boolean;
+  /** First read first. */
+  articles: StoryArticleInfo[];
+  /** How many statements its articles share. */
+  statements: number;
+}
+
+/** A story's export: the whole export with the story's statements and passages added as the reader's own. */
+export interface StoryExport {
+  story: StoryInfo;
+  file: import('../userdata/types.ts').ExportFile;
+}
