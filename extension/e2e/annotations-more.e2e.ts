@@ -83,10 +83,12 @@ describe.each(BROWSERS)('schema upgrade in %s', (name) => {
       return file.kb.version === kb.version && file;
     });
     expect(await h.evaluateInBackground(readDatabaseShape)).toEqual({
-      version: 30,
+      // Dexie's version 4 (rejections rekeyed by address, db.ts) is IndexedDB's 40.
+      version: 40,
       stores: ['annotations', 'claims', 'concepts', 'entities', 'learnedClaims', 'meta', 'readPages', 'readTerms', 'rejections', 'settings', 'sources', 'userClaims', 'userOccurrences', 'userSources'],
     });
-    // Version 3 only adds tables: rejected passages and what was learned from pages read, all empty.
+    // Version 3 only adds tables: rejected passages and what was learned from pages read, all empty; version 4
+    // rekeys rejections, of which a v1 database has none.
     expect(after.user.rejections).toEqual([]);
     expect(after.kb.claims.map((c) => c.id)).toEqual(kb.claims.map((c) => c.id));
     expect(after.user.annotations).toEqual([
