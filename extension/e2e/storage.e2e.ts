@@ -24,6 +24,8 @@ import { call, until, value } from './fixtures/annotations/drive.ts';
 import { writeV1Database } from './fixtures/v1-database.ts';
 
 const BLOCKED = /another connection|blocked/i;
+/** The same failure as the sidebar words it for the reader (ui/reader-error.ts): no internal terms. */
+const BLOCKED_FOR_READER = /another Crossread page keeps it open/i;
 const SELECTORS = [
   { type: 'TextQuoteSelector', exact: 'kept words', prefix: '', suffix: '' },
   { type: 'TextPositionSelector', start: 0, end: 10 },
@@ -60,9 +62,9 @@ describe.each(BROWSERS)('storage faults in %s', (name) => {
     expect(read).toMatchObject({ ok: false, error: expect.stringMatching(BLOCKED) });
     const write = await callWithin(ext, { type: 'annotation.save', params: ANNOTATION });
     expect(write).toMatchObject({ ok: false, error: expect.stringMatching(BLOCKED) });
-    // The sidebar shows the same words to the user.
+    // The sidebar says so to the user, in the reader's words.
     const sidebar = await h.openExtensionPage('sidebar/sidebar.html?tab=1');
-    await sidebar.waitForFunction((re: string) => new RegExp(re, 'i').test(document.body.innerText), { timeout: 15_000, polling: 100 }, BLOCKED.source);
+    await sidebar.waitForFunction((re: string) => new RegExp(re, 'i').test(document.body.innerText), { timeout: 15_000, polling: 100 }, BLOCKED_FOR_READER.source);
 
     await blocker.evaluate(() => (globalThis as unknown as { heldDb: IDBDatabase }).heldDb.close());
     const file = await until('the upgrade to run once the blocker closed', () => value<ExportFile>(ext, { type: 'data.export', params: {} }));
