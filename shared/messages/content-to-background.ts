@@ -53,10 +53,8 @@ const READ_CLAIMS = arr(obj({ claimId: ID, selector: SELECTORS, confirmed: oneOf
 export const contentToBackground = channel(['content', 'extension'], {
   /** The knowledge base in the form the matcher is built from (sources without their text). */
   'matcher.data': call(NONE, returns<MatcherData>()),
-  /**
-   * The knowledge base's entities and claims in pieces of a page's text, each matched on its own (offsets into the
-   * piece), by the background's matcher, which is built once per knowledge base rather than on every page load.
-   */
+  // Matched by the background's matcher, built once per knowledge base rather than on every page load.
+  /** The knowledge base's entities and claims in pieces of a page's text, each matched on its own (offsets into the piece). */
   'page.match': call(obj({ texts: arr(str(200_000, 1), 64) }), returns<MatchResult[]>()),
   /** An entity and the claims involving it, for its hover card. */
   'entity.card': call(obj({ id: ID }), returns<EntityCard>()),
