@@ -120,7 +120,7 @@ async function findStory(db: CrossreadDb, id: string, lang: Lang): Promise<Story
 export async function deleteStory(db: CrossreadDb, id: string): Promise<number> {
   const story = await findStory(db, id, 'en');
   const urls = story.articles.flatMap((a) => (a.curated || !a.url ? [] : [a.url]));
-  await db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims, db.userSources, db.userOccurrences], async () => {
+  await db.transaction('rw', [db.readPages, db.readTerms, db.learnedClaims, db.meta, db.userSources, db.userOccurrences], async () => {
     await forgetPages(db, urls);
     if (!story.seed) return;
     const ids = urls.map(pageSourceId);

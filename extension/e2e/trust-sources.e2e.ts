@@ -156,15 +156,25 @@ describe.each(BROWSERS)('"Not this claim" on another source in %s', (name) => {
       return entries?.some((e) => e.id === `page:${otherUrl}`) && entries;
     });
     expect(before.filter((e) => e.rejectable).map((e) => e.id)).toEqual([`page:${otherUrl}`]);
-    await sidebar.evaluate((id) => {
-      const entry = document.querySelector(`.claim-sources .cl-source[data-source="${CSS.escape(id)}"]`);
+    // The row of the claim on that passage: the page read may be listed under another claim's row too.
+    await sidebar.evaluate((id, passage) => {
+      const row = [...document.querySelectorAll('.claim')].find((r) => r.querySelector('.claim-passage')?.textContent === passage);
+      const entry = row?.querySelector(`.claim-sources .cl-source[data-source="${CSS.escape(id)}"]`);
       entry?.scrollIntoView({ block: 'center' });
-    }, `page:${otherUrl}`);
+    }, `page:${otherUrl}`, MISTAKE);
     await sidebar.screenshot({ path: `${SHOTS}reject-source-sidebar-${name}.png` });
-    await sidebar.evaluate((id) => {
-      const entry = document.querySelector(`.claim-sources .cl-source[data-source="${CSS.escape(id)}"]`);
-      (entry?.querySelector('.cl-reject-source') as HTMLButtonElement).click();
-    }, `page:${otherUrl}`);
+    // The sidebar may have drawn the tab's report again since (a scan's update folds the rows): unfold the row first.
+    await until('the reject button clicked', () =>
+      sidebar.evaluate(async (id, passage) => {
+        const row = [...document.querySelectorAll('.claim')].find((r) => r.querySelector('.claim-passage')?.textContent === passage);
+        const toggle = row?.querySelector('.claim-toggle') as HTMLButtonElement | null;
+        if (toggle && toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const button = row?.querySelector(`.claim-sources .cl-source[data-source="${CSS.escape(id)}"] .cl-reject-source`) as HTMLButtonElement | null;
+        button?.click();
+        return !!button;
+      }, `page:${otherUrl}`, MISTAKE),
+    );
     const after = await until('the page read gone from the sidebar', async () => {
       const entries = await sidebarEntries(sidebar, MISTAKE);
       return entries && !entries.some((e) => e.id === `page:${otherUrl}`) && entries;
