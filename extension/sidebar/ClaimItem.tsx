@@ -6,8 +6,8 @@ import type { Passage, SourceQuote } from '../ui/models.ts';
 import { NotThisClaim, OtherSources } from '../ui/OtherSources.tsx';
 import type { ClaimRow } from './model.ts';
 
-interface Props {
-  row: ClaimRow;
+/** What a claim row can do, passed down unchanged by the lists that hold rows (Findings, Stories). */
+export interface RowActions {
   onScrollTo: (row: ClaimRow) => void;
   hrefFor: (link: PassageLink) => string;
   openReader: (item: SourceQuote, claimId: string) => void;
@@ -15,6 +15,10 @@ interface Props {
   onReject: (row: ClaimRow) => Promise<boolean>;
   /** "Not this claim" on a passage of a page the reader read, listed among the other sources; false if it failed. */
   onRejectSource: (row: ClaimRow, item: SourceQuote, passage: Passage) => Promise<boolean>;
+}
+
+interface Props extends RowActions {
+  row: ClaimRow;
 }
 
 /** A claim row that unfolds into its occurrences in other sources. */

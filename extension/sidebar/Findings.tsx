@@ -1,17 +1,10 @@
 /** The sidebar's content for a tab with findings: claims in page order, then the names found. */
 import { t } from '../ui/i18n.ts';
-import type { PassageLink } from '../ui/links.ts';
-import type { Passage, SourceQuote } from '../ui/models.ts';
-import { ClaimItem } from './ClaimItem.tsx';
-import type { ClaimRow, SidebarModel } from './model.ts';
+import { ClaimItem, type RowActions } from './ClaimItem.tsx';
+import type { SidebarModel } from './model.ts';
 
-interface Props {
+interface Props extends RowActions {
   model: SidebarModel;
-  onScrollTo: (row: ClaimRow) => void;
-  hrefFor: (link: PassageLink) => string;
-  openReader: (item: SourceQuote, claimId: string) => void;
-  onReject: (row: ClaimRow) => Promise<boolean>;
-  onRejectSource: (row: ClaimRow, item: SourceQuote, passage: Passage) => Promise<boolean>;
 }
 
 /** Both lists, each under its own heading. */

@@ -3,20 +3,12 @@ import type { StoryArticleInfo } from '../../shared/messages.ts';
 import type { Lang } from '../../shared/kb/types.ts';
 import { formatDate } from '../ui/kb-text.ts';
 import { t } from '../ui/i18n.ts';
-import type { PassageLink } from '../ui/links.ts';
-import type { Passage, SourceQuote } from '../ui/models.ts';
-import { ClaimItem } from './ClaimItem.tsx';
-import type { ClaimRow } from './model.ts';
+import { ClaimItem, type RowActions } from './ClaimItem.tsx';
 import type { StoryGroup } from './story-groups.ts';
 
-interface Props {
+interface Props extends RowActions {
   groups: readonly StoryGroup[];
   lang: Lang;
-  onScrollTo: (row: ClaimRow) => void;
-  hrefFor: (link: PassageLink) => string;
-  openReader: (item: SourceQuote, claimId: string) => void;
-  onReject: (row: ClaimRow) => Promise<boolean>;
-  onRejectSource: (row: ClaimRow, item: SourceQuote, passage: Passage) => Promise<boolean>;
 }
 
 /** Articles listed in a story's header; the options page lists them all. */

@@ -2,22 +2,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoryInfo, TabClaims } from '../../shared/messages.ts';
 import type { Lang } from '../../shared/kb/types.ts';
-import type { PassageLink } from '../ui/links.ts';
-import type { Passage, SourceQuote } from '../ui/models.ts';
 import { send } from './connect.ts';
+import type { RowActions } from './ClaimItem.tsx';
 import { Findings } from './Findings.tsx';
-import { sidebarModel, type ClaimRow } from './model.ts';
+import { sidebarModel } from './model.ts';
 import { Stories } from './Stories.tsx';
 import { groupByStory } from './story-groups.ts';
 
-interface Props {
+interface Props extends RowActions {
   data: TabClaims;
   lang: Lang;
-  onScrollTo: (row: ClaimRow) => void;
-  hrefFor: (link: PassageLink) => string;
-  openReader: (item: SourceQuote, claimId: string) => void;
-  onReject: (row: ClaimRow) => Promise<boolean>;
-  onRejectSource: (row: ClaimRow, item: SourceQuote, passage: Passage) => Promise<boolean>;
 }
 
 /** The stories of the articles read besides this page; [] until known, or if they cannot be had. */
