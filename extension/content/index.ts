@@ -19,6 +19,7 @@ import { HoverTracker } from './hover-card/hover.ts';
 import { DWELL_MS } from './hover-card/timing.ts';
 import { KeyboardStepper } from './keyboard/step.ts';
 import { learnedLinker, learnWhenRead } from './learn/link.ts';
+import { statementText } from './learn/statement-text.ts';
 import { emptyKnowledge, loadKnowledge } from './match/knowledge.ts';
 import { backgroundMatcher } from './match/remote.ts';
 import { uiLoader, type UiLoader } from './lazy-ui/load.ts';
@@ -150,7 +151,7 @@ async function start(signal: AbortSignal): Promise<void> {
   void known().catch(() => undefined);
   // An article the reader stays on teaches Crossread its statements (the background respects private windows,
   // excluded sites and the "do not record" setting).
-  learnWhenRead(send, () => settings.current(), async () => (await text.read()).map.text, signal);
+  learnWhenRead(send, () => settings.current(), async () => statementText((await text.read()).map), signal);
   // The card's views, in their own chunk, arrive while the page is idle, before anyone can hover a highlight.
   if (store.size > 0) afterNextFrame(() => signal.aborted || uiLoader.preload());
   // Text that arrived between the annotations' first anchoring and the change watcher's start.

@@ -17,6 +17,7 @@ import { findingsFor, type Painter } from './render/index.ts';
 import { Slicer } from './schedule.ts';
 import { insideAny, outermost, type Rescan } from './watch/changes.ts';
 import { buildReport } from './report.ts';
+import { statementText } from './learn/statement-text.ts';
 import { isRejected, pageKey, passageKey, type UserRejection } from '../../shared/userdata/types.ts';
 
 /** Ranges made between clock reads: tens of thousands at once held the page for ~100 ms in Firefox. */
@@ -230,7 +231,7 @@ export class PageSession implements CardSession {
     this.signal.throwIfAborted();
     // Linking is asked once the piece in view is matched: the background answers one message at a time, and the
     // link (seconds with many pages read) must not hold the first highlights back.
-    const learning = full && this.learned ? this.learned(map.text).catch(() => []) : null;
+    const learning = full && this.learned ? this.learned(statementText(map)).catch(() => []) : null;
     const viewDrawn = view.entities.length + view.claims.length > 0;
     if (viewDrawn) {
       await this.draw(map, view);

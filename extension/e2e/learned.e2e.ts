@@ -18,6 +18,8 @@ import { highlightTexts, hover, pointOf, waitForCard } from './ui-page.ts';
 
 // The page's own wording is left out of "also reported by" (ui/sources.ts): the fourth article words it its own way.
 const HALLGREN = 'Transport minister Tobias Hallgren said on Wednesday that the line between Lindqvarn and Brekke would stay closed at least until Friday.';
+/** A photo caption the wire's photo brings to every site: a caption is no statement, so it is never linked. */
+const CAPTION = 'Rescue crews pump fertiliser out of the Vessa river';
 const MAYOR = 'The mayor of Brekke, Sanna Lund, said the closure would cut off hundreds of commuters every morning.';
 const READ = [
   { path: '/learned/ledger.html', title: 'Freight train derails near Lindqvarn, fertiliser spills into river' },
@@ -108,6 +110,8 @@ describe.each(BROWSERS)('learning from pages read in %s', (name) => {
     expect(linked.map((c) => c.text)).toContain(HALLGREN);
     // A sentence no other site wrote stays plain.
     expect(linked.map((c) => c.text)).not.toContain(MAYOR);
+    // Nor does the caption all four sites carry under the same photo.
+    expect(linked.map((c) => c.text).filter((t) => t.includes(CAPTION))).toEqual([]);
     expect(await highlightTexts(page, 'cl-claim')).toContain(HALLGREN);
 
     await page.bringToFront();
