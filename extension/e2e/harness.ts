@@ -97,6 +97,8 @@ export interface LaunchOptions {
   chromiumArgs?: string[];
   /** Preferences added to Firefox's profile. */
   firefoxPrefs?: Record<string, unknown>;
+  /** A folder the browser saves downloads to without asking (exports the test then reads from disk). */
+  downloadsTo?: string;
 }
 
 async function launchChromium(dir: string, profile: string, options: LaunchOptions) {
@@ -118,6 +120,10 @@ async function launchChromium(dir: string, profile: string, options: LaunchOptio
       ...(options.chromiumArgs ?? []),
     ],
   });
+  if (options.downloadsTo) {
+    const cdp = await browser.target().createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: options.downloadsTo });
+  }
   const extensionId = await browser.installExtension(dir);
   const origin = `chrome-extension://${extensionId}/`;
   await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 15_000 });
@@ -132,7 +138,13 @@ async function launchFirefox(dir: string, profile: string, options: LaunchOption
     userDataDir: profile,
     // Lets BiDi open moz-extension:// pages; without it such navigations are refused.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }), ...options.firefoxPrefs },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      ...(options.downloadsTo
+        ? { 'browser.download.folderList': 2, 'browser.download.dir': options.downloadsTo, 'browser.download.useDownloadDir': true }
+        : {}),
+      ...options.firefoxPrefs,
+    },
   });
   await browser.installExtension(dir);
   return { browser, extensionId: FIREFOX_UUID, origin: `moz-extension://${FIREFOX_UUID}/` };

@@ -35,14 +35,7 @@ describe.each(BROWSERS)('options page in %s', (name) => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    h = await launch(name, {
-      // Firefox saves downloads to this folder without asking; Chromium is told the same over CDP below.
-      firefoxPrefs: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true },
-    });
-    if (name === 'chromium') {
-      const cdp = await h.browser.target().createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    }
+    h = await launch(name, { downloadsTo: downloads });
     ext = await h.openExtensionPage('sidebar/sidebar.html');
     for (const [i, exact] of ['erste Stelle', 'zweite Stelle'].entries()) {
       await value(ext, { type: 'annotation.save', params: { url: 'https://news.example/a', title: 'A', selectors: SELECTORS(exact, i * 40), note: `n${i}` } });
@@ -61,7 +54,9 @@ describe.each(BROWSERS)('options page in %s', (name) => {
 
   it('keeps "Clear my data" apart from "Save settings" and styled as dangerous', async () => {
     const options = await h.openExtensionPage('options/options.html');
+    // The settings form appears once the settings have come from the background, which a busy machine delays.
     await options.waitForSelector('#data-clear');
+    await options.waitForSelector('#settings-save');
     const look = await options.evaluate(() => {
       const style = (id: string) => {
         const s = getComputedStyle(document.getElementById(id)!);

@@ -39,14 +39,7 @@ describe.each(BROWSERS)('stories in %s', (name) => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    h = await launch(name, {
-      // Firefox saves downloads to this folder without asking; Chromium is told the same over CDP below.
-      firefoxPrefs: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true },
-    });
-    if (name === 'chromium') {
-      const cdp = await h.browser.target().createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    }
+    h = await launch(name, { downloadsTo: downloads });
     for (let i = 0; i < 3; i++) sites.push(await startFixtureServer());
     ext = await h.openExtensionPage('options/options.html');
     for (const url of readUrls()) {

@@ -41,35 +41,40 @@ function ConfirmedMark() {
 
 /** "Not this claim": the reader says the page's passage does not state the claim. Card and sidebar use it alike. */
 export function NotThisClaim({ onReject }: { onReject: () => Promise<boolean> }) {
-  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const click = async () => {
-    setState('busy');
-    const done = await onReject().catch(() => false);
-    // On success the entry goes away with its highlight; only a failure stays to be read.
-    setState(done ? 'idle' : 'failed');
-  };
+  const { busy, click, failure } = useReject(onReject);
   return (
     <div class="cl-reject-row">
-      <button type="button" class="cl-reject" title={t('notThisClaimHelp')} disabled={state === 'busy'} onClick={() => void click()}>
+      <button type="button" class="cl-reject" title={t('notThisClaimHelp')} disabled={busy} onClick={click}>
         {t('notThisClaim')}
       </button>
-      {state === 'failed' && (
-        <span class="cl-reject-error" role="alert">
-          {t('notThisClaimFailed')}
-        </span>
-      )}
+      {failure}
     </div>
   );
 }
 
+/**
+ * The state of one "Not this claim" button: busy while the background works; on success the entry goes away with
+ * its highlight, so only a failure stays, as an alert to be read.
+ */
+function useReject(onReject: () => Promise<boolean>) {
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const click = () => {
+    setState('busy');
+    void onReject()
+      .catch(() => false)
+      .then((done) => setState(done ? 'idle' : 'failed'));
+  };
+  const failure = state === 'failed' && (
+    <span class="cl-reject-error" role="alert">
+      {t('notThisClaimFailed')}
+    </span>
+  );
+  return { busy: state === 'busy', click, failure };
+}
+
 /** "Not this claim" on one passage of another source: small, beside the passage, named after its source for screen readers. */
 function RejectPassage({ item, onReject }: { item: SourceQuote; onReject: () => Promise<boolean> }) {
-  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const click = async () => {
-    setState('busy');
-    const done = await onReject().catch(() => false);
-    setState(done ? 'idle' : 'failed');
-  };
+  const { busy, click, failure } = useReject(onReject);
   return (
     <span class="cl-passage-reject">
       <button
@@ -77,16 +82,12 @@ function RejectPassage({ item, onReject }: { item: SourceQuote; onReject: () => 
         class="cl-reject cl-reject-source"
         title={t('notThisSourceHelp')}
         aria-label={t('notThisSourceLabel', item.title)}
-        disabled={state === 'busy'}
-        onClick={() => void click()}
+        disabled={busy}
+        onClick={click}
       >
         {t('notThisClaim')}
       </button>
-      {state === 'failed' && (
-        <span class="cl-reject-error" role="alert">
-          {t('notThisClaimFailed')}
-        </span>
-      )}
+      {failure}
     </span>
   );
 }
