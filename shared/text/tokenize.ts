@@ -167,14 +167,24 @@ function wordId(text: string, from: number, to: number, h: number): number {
   const norm = normalizeWord(raw);
   let id = idOf.get(norm);
   if (id === undefined) {
+    const word = detached(norm);
     id = vocabulary.length;
-    vocabulary.push(norm);
-    idOf.set(norm, id);
+    vocabulary.push(word);
+    idOf.set(word, id);
   }
   slotRaw[slot] = raw;
   slotId[slot] = id;
   slotHash[slot] = h;
   return id;
+}
+
+/**
+ * A copy of a word that holds on to nothing else. A word cut from a page may be a view into the whole page's
+ * string (V8 shares the characters of a slice of 13 or more), and normalising a word already in lower case returns
+ * it as it is: the vocabulary, which lives as long as the matchers, would keep every such page alive.
+ */
+function detached(word: string): string {
+  return word.length < 13 ? word : word.split('').join('');
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
