@@ -4,8 +4,7 @@
  * or left out: a wrong name is worse than none.
  */
 import type { Entity } from '../kb/types.ts';
-import type { Tokens } from '../text/tokenize.ts';
-import { words } from '../text/tokenize.ts';
+import { WordCache, words, type Tokens } from '../text/tokenize.ts';
 import { partOfLongerName, titleBefore } from './evidence.ts';
 import type { EntityMatch } from './types.ts';
 
@@ -24,6 +23,8 @@ interface TrieNode {
 export interface EntityIndex {
   root: Map<string, TrieNode>;
   byId: Map<string, Entity>;
+  /** The root's node for each word id, looked up once per distinct word (null: no name starts with it). */
+  firstNode: WordCache<TrieNode | null>;
 }
 
 /** Acronyms such as US, UN, AP must be written in capitals: "us" and "ap" are ordinary English words. */
@@ -73,7 +74,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
     for (const short of entity.shortForms ?? []) insert(root, words(short), { kind: 'short', candidates: [entity.id] });
     for (const phrase of entity.block ?? []) insert(root, words(phrase), { kind: 'block' });
   }
-  return { root, byId };
+  return { root, byId, firstNode: new WordCache((word) => root.get(word) ?? null) };
 }
 
 /** Between two words of one name only spaces, hyphens and apostrophes may stand; a dot only after an initial (U.S.). */
@@ -81,7 +82,10 @@ const NAME_GAP = /^[\s\-‐‑‒–'’]{0,3}$/;
 const INITIAL_GAP = /^\.\s?$/;
 
 function joins(text: string, tokens: Tokens, j: number): boolean {
-  const gap = text.slice(tokens.end[j - 1]!, tokens.start[j]!);
+  const from = tokens.end[j - 1]!;
+  // Nearly always one space: decided without cutting the gap out.
+  if (tokens.start[j]! - from === 1 && text.charCodeAt(from) === 32) return true;
+  const gap = text.slice(from, tokens.start[j]!);
   return NAME_GAP.test(gap) || (INITIAL_GAP.test(gap) && tokens.end[j - 1]! - tokens.start[j - 1]! <= 2);
 }
 
@@ -103,10 +107,12 @@ export interface ShortMention {
 export function scanEntities(index: EntityIndex, text: string, tokens: Tokens): { full: EntityMatch[]; short: ShortMention[] } {
   const full: EntityMatch[] = [];
   const short: ShortMention[] = [];
-  const { norm, start, end, count } = tokens;
+  const { word, vocabulary, start, end, count } = tokens;
+  const { firstNode } = index;
+  firstNode.use(tokens);
   for (let i = 0; i < count; i++) {
-    let node = index.root.get(norm[i]!);
-    if (!node) continue;
+    let node = firstNode.get(word[i]!);
+    if (node === null) continue;
     let best: Hit | undefined;
     let bestLast = i;
     for (let j = i; ; ) {
@@ -117,7 +123,7 @@ export function scanEntities(index: EntityIndex, text: string, tokens: Tokens): 
       }
       j++;
       if (j >= count || !node.next || !joins(text, tokens, j)) break;
-      const next: TrieNode | undefined = node.next.get(norm[j]!);
+      const next: TrieNode | undefined = node.next.get(vocabulary[word[j]!]!);
       if (!next) break;
       node = next;
     }

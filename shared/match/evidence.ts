@@ -34,7 +34,10 @@ const MAX_UNHYPHENATED_PART = 5;
  * word starts a name of the knowledge base (then the mention is followed by another known name, not part of one).
  */
 export function partOfLongerName(text: string, start: number, end: number, known: (normalized: string) => boolean): boolean {
-  if (HYPHENATED_BEFORE.test(text.slice(Math.max(0, start - WINDOW), start))) return true;
+  if (hyphenatedBefore(text, start)) return true;
+  // NEXT_WORD starts with a space: without one after the short form (a comma, a full stop) no cut is needed.
+  const after = text.charCodeAt(end);
+  if (after !== 32 && after !== 0xa0) return false;
   const next = NEXT_WORD.exec(text.slice(end, end + WINDOW));
   if (!next) return false;
   const word = next[1]!;
@@ -47,6 +50,19 @@ export function partOfLongerName(text: string, start: number, end: number, known
 }
 
 /** Offices and relations a person is named by; a word holding one of these before a short form is its title. */
+/**
+ * HYPHENATED_BEFORE on the window before `start`. The pattern is anchored at the window's end but tried from every
+ * start in it; most short forms have no space right before them or no hyphen in the window, which rules it out.
+ */
+function hyphenatedBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - WINDOW);
+  const space = text.charCodeAt(start - 1);
+  if (start - 1 < from || (space !== 32 && space !== 0xa0)) return false;
+  let hyphen = false;
+  for (let k = from; k < start && !hyphen; k++) hyphen = text.charCodeAt(k) === 45;
+  return hyphen && HYPHENATED_BEFORE.test(text.slice(from, start));
+}
+
 const TITLE_WORD =
   /(minister|botschafter|ambassador|sprecher|spokes|präsident|president|sekretär|secretary|diplomat|gesandte|envoy|berater|advis[eo]r|general|admiral|marschall|marshal|staatsanwalt|prosecutor|schwester|sister|bruder|brother|vorsitzende|chairman|chair|aktivist|activist|fotograf|photographer|professor|analyst|experte|expert)/i;
 /** Words that may stand before an English title's head word and belong to the title ("Vice Foreign Minister"). */

@@ -4,7 +4,7 @@
  * lexicon concepts its words express (`c:`), and, for words the lexicon does not know, a light stem (`w:`)
  * so that same-language wording still counts. Function words carry nothing and are skipped.
  */
-import type { Tokens } from '../text/tokenize.ts';
+import { WordCache, type Tokens } from '../text/tokenize.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { EntityMatch } from './types.ts';
 import type { Entity } from '../kb/types.ts';
@@ -166,7 +166,7 @@ export function passageFeatures(
     if (STOPWORDS.has(word)) continue;
     const sense = lexicon.sense(word);
     for (const p of sense.phrases) {
-      const c = lexicon.completes(p, tokens.norm, k + 1, last);
+      const c = lexicon.completes(p, tokens.word, tokens.vocabulary, k + 1, last);
       if (c >= 0) add('c:' + lexicon.ids[c]);
     }
     if (create) {
@@ -231,6 +231,7 @@ const ASIDE_OPENER = 1;
 const RELATIVE_WORD = 2;
 const PARTICLE = 4;
 const STOPWORD = 8;
+const SCENE_WORD = 16;
 
 /** At match time, what {@link passageFeatures} looks up for one distinct word, looked up once. */
 interface WordInfo {
@@ -248,7 +249,8 @@ interface WordInfo {
  * features unknown to the space then are dropped, as passageFeatures drops them.
  */
 export class SentenceFeaturizer {
-  private readonly words = new Map<string, WordInfo>();
+  /** Each distinct word's lookups, kept by word id. */
+  private readonly words = new WordCache((word) => this.info(word));
   private readonly conceptIds: Int32Array;
   private readonly entityIds = new Map<string, number>();
 
@@ -266,13 +268,13 @@ export class SentenceFeaturizer {
   }
 
   private info(word: string): WordInfo {
-    let info = this.words.get(word);
-    if (info !== undefined) return info;
+    let info: WordInfo;
     const flags =
       (ASIDE_OPENERS.has(word) ? ASIDE_OPENER : 0) |
       (RELATIVE.has(word) ? RELATIVE_WORD : 0) |
       (PARTICLES.has(word) ? PARTICLE : 0) |
-      (STOPWORDS.has(word) ? STOPWORD : 0);
+      (STOPWORDS.has(word) ? STOPWORD : 0) |
+      (SCENE.has(word) ? SCENE_WORD : 0);
     if (flags & STOPWORD) info = { flags, own: [], phrases: [] };
     else {
       const sense = this.lexicon.sense(word);
@@ -284,8 +286,6 @@ export class SentenceFeaturizer {
       }
       info = { flags, own, phrases: sense.phrases };
     }
-    if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
-    this.words.set(word, info);
     return info;
   }
 
@@ -304,8 +304,9 @@ export class SentenceFeaturizer {
     out: FeatureSet,
   ): void {
     out.clear();
-    const { start: starts, end: ends, norm } = tokens;
-    const { conceptIds, lexicon } = this;
+    const { start: starts, end: ends, word: ids, vocabulary } = tokens;
+    const { conceptIds, lexicon, words } = this;
+    words.use(tokens);
     let aside = false;
     let clauseStart = first;
     let e = from;
@@ -317,8 +318,7 @@ export class SentenceFeaturizer {
       let comma = false;
       if (k > first) for (let i = ends[k - 1]!; i < start && !comma; i++) comma = text.charCodeAt(i) === 44;
       if (comma) (aside = false), (clauseStart = k);
-      const word = norm[k]!;
-      const info = this.info(word);
+      const info = words.get(ids[k]!);
       if (info.flags & ASIDE_OPENER || (comma && info.flags & RELATIVE_WORD)) aside = true;
       while (e < to && entities[e]!.end <= start) e++;
       if (e < to && entities[e]!.start <= start) {
@@ -327,7 +327,7 @@ export class SentenceFeaturizer {
         if (id >= 0) {
           out.add(id);
           if (entity.start === start) {
-            if ((k > first && SCENE.has(norm[k - 1]!)) || aside) {
+            if ((k > first && words.get(ids[k - 1]!).flags & SCENE_WORD) || aside) {
               if (!(scene ??= []).includes(id)) scene.push(id);
             } else (party ??= []).push(id);
           }
@@ -337,14 +337,15 @@ export class SentenceFeaturizer {
       if (info.flags & PARTICLE && k > clauseStart) {
         const after = k + 1 < last ? text.slice(ends[k]!, starts[k + 1]!) : '.';
         if (CLAUSE_END.test(after)) {
+          const word = vocabulary[ids[k]!]!;
           for (let j = clauseStart; j < k; j++) {
-            for (const c of lexicon.sense(word + norm[j]!).concepts) if (conceptIds[c]! >= 0) out.add(conceptIds[c]!);
+            for (const c of lexicon.sense(word + vocabulary[ids[j]!]!).concepts) if (conceptIds[c]! >= 0) out.add(conceptIds[c]!);
           }
         }
       }
       if (info.flags & STOPWORD) continue;
       for (const p of info.phrases) {
-        const c = lexicon.completes(p, norm, k + 1, last);
+        const c = lexicon.completes(p, ids, vocabulary, k + 1, last);
         if (c >= 0 && conceptIds[c]! >= 0) out.add(conceptIds[c]!);
       }
       for (const id of info.own) out.add(id);

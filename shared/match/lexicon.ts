@@ -127,11 +127,14 @@ export class Lexicon {
     }
   }
 
-  /** The concept of phrase `phrase` if the words from `at` on complete it, else -1. */
-  completes(phrase: number, words: readonly string[], at: number, limit: number): number {
+  /**
+   * The concept of phrase `phrase` if the words from `at` on complete it, else -1; the words are ids into
+   * `vocabulary`, as the tokenizer gives them.
+   */
+  completes(phrase: number, words: Int32Array, vocabulary: readonly string[], at: number, limit: number): number {
     const entry = this.phraseList[phrase]!;
     if (at + entry.rest.length > limit) return -1;
-    for (let k = 0; k < entry.rest.length; k++) if (!fits(entry.rest[k]!, words[at + k]!)) return -1;
+    for (let k = 0; k < entry.rest.length; k++) if (!fits(entry.rest[k]!, vocabulary[words[at + k]!]!)) return -1;
     return entry.concept;
   }
 }

@@ -98,5 +98,19 @@ export function resolveShortForms(
     const entity = resolveOne(mention, full, named, byId, sentences);
     if (entity) resolved.push({ entity, start: mention.start, end: mention.end });
   }
-  return [...full, ...resolved].sort((a, b) => a.start - b.start);
+  return mergeByStart(full, resolved);
+}
+
+/**
+ * Two lists in text order as one, as a stable sort of the first followed by the second would give it (a full name
+ * and a short form never start at the same place), in one pass rather than a sort of the whole page's names.
+ */
+function mergeByStart(a: readonly EntityMatch[], b: readonly EntityMatch[]): EntityMatch[] {
+  const out: EntityMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.start <= b[j]!.start ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }

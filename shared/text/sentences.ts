@@ -30,13 +30,21 @@ const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
 function endsSentence(text: string, tokens: Tokens, k: number): boolean {
   const gapStart = tokens.end[k - 1]!;
   const gapEnd = tokens.start[k]!;
+  // Nearly every gap is a space or a comma: those are decided from the characters in place, since cutting each
+  // gap out as a string made a string per word of the page for the collector.
+  let punct = false;
+  for (let i = gapStart; i < gapEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true; // \n
+    if (c === 46 || c === 33 || c === 63) punct = true; // . ! ?, as END_PUNCT
+  }
+  if (!punct) return false;
   const gap = text.slice(gapStart, gapEnd);
-  if (gap.includes('\n')) return true;
-  if (!END_PUNCT.test(gap) || !/\s/.test(gap)) return false;
+  if (!/\s/.test(gap)) return false;
   const next = text[gapEnd] ?? '';
   if (!UPPER_OR_DIGIT.test(next) && !OPENING.test(gap.slice(gap.search(END_PUNCT)))) return false;
   if (gap[0] !== '.') return true;
-  const prev = tokens.norm[k - 1]!;
+  const prev = tokens.vocabulary[tokens.word[k - 1]!]!;
   const prevLength = gapStart - tokens.start[k - 1]!;
   if (prevLength === 1 && /\p{L}/u.test(prev)) return false; // U.S., z. B., initials
   if (ABBREVIATIONS.has(prev)) return false;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeWord } from './normalize.ts';
-import { tokenize, words } from './tokenize.ts';
+import { tokenize, WordCache, words } from './tokenize.ts';
 
 const spans = (text: string) => {
   const t = tokenize(text);
@@ -92,3 +92,27 @@ describe('tokenize', () => {
   });
 });
 
+describe('word ids', () => {
+  it('gives one id to every spelling of one normalised word, in any text, and the id reads back as that word', () => {
+    const a = tokenize('Pjöngjang meldet: PJOENGJANG und Pjo\u0308ngjang.');
+    const b = tokenize('Aus Pjoengjang kam nichts.');
+    const id = a.word[0]!;
+    expect([a.word[2], a.word[4], b.word[1]]).toEqual([id, id, id]);
+    expect(a.vocabulary[id]).toBe('pjoengjang');
+    expect(a.word[1]).not.toBe(id);
+    expect(Array.from(b.word.subarray(0, b.count), (w) => b.vocabulary[w])).toEqual(b.norm);
+  });
+  it('keeps what a WordCache works out once per distinct word, and the right value for each', () => {
+    const asked: string[] = [];
+    const cache = new WordCache((word) => (asked.push(word), word.length));
+    const t = tokenize('der Kreml und der kreml und DER KREML');
+    cache.use(t);
+    const lengths = Array.from(t.word.subarray(0, t.count), (w) => cache.get(w));
+    expect(lengths).toEqual([3, 5, 3, 3, 5, 3, 3, 5]);
+    expect(asked.sort()).toEqual(['der', 'kreml', 'und']);
+    const again = tokenize('und der Kreml');
+    cache.use(again);
+    expect(Array.from(again.word.subarray(0, again.count), (w) => cache.get(w))).toEqual([3, 3, 5]);
+    expect(asked).toHaveLength(3);
+  });
+});
