@@ -78,6 +78,13 @@ const NOMINATING_LARGE_SHARE = 0.01;
  */
 export const CONTEXT_SHARE = 0.5;
 
+/**
+ * And only where the sentence itself has at least this many of the rendering's own words: "Das ist äußerst
+ * besorgniserregend" has two of "äußerst besorgt über Putins Drohung", while "This was his first trip abroad"
+ * after the threat shares only one word with any rendering of it and says nothing of the threat itself.
+ */
+const CONTEXT_OWN_HITS = 2;
+
 /** What most sentences state: no claim. */
 const NONE: readonly { claim: number; score: number }[] = Object.freeze([]);
 
@@ -260,7 +267,7 @@ export class ClaimIndex {
       // What the sentence before says of the rendering and this sentence does not, at a discount; it counts on the
       // sentence's side too, as part of what the two say together.
       let filled = 0;
-      if (context) {
+      if (context && hits >= CONTEXT_OWN_HITS) {
         for (let k = 0; k < rendering.features.length; k++) {
           const f = rendering.features[k]!;
           if (sentence.has(f) || !context.has(f)) continue;
