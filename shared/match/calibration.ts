@@ -7,8 +7,8 @@
 
 /** [raw coverage, share right] in increasing order of both. */
 export const CALIBRATION: readonly (readonly [number, number])[] = [
-  [0.281, 0.408], [0.36, 0.413], [0.407, 0.609], [0.437, 0.609], [0.464, 0.626], [0.485, 0.807], [0.513, 0.815],
-  [0.57, 0.928], [0.634, 0.932], [0.803, 0.99],
+  [0.27, 0.468], [0.36, 0.468], [0.407, 0.611], [0.437, 0.611], [0.464, 0.646], [0.485, 0.808], [0.513, 0.815],
+  [0.57, 0.93], [0.634, 0.932], [0.803, 0.99],
 ];
 
 /** The calibrated score of a raw coverage, 0..1; the raw coverage itself where no table is given. */

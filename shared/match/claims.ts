@@ -68,6 +68,23 @@ const NOMINATING_SHARE = 0.2;
 const NOMINATING_LARGE_MIN = 64;
 const NOMINATING_LARGE_SHARE = 0.01;
 
+/**
+ * A sentence that points back at the one before ("Das wäre ein großer Fehler, ließ Putin verlauten." after a
+ * sentence on South Korea's arms for Ukraine; see context.ts) states a claim together with it. Such a sentence may
+ * cover a rendering's features that only the sentence before has, at this share of their weight. The context
+ * nominates no candidate (the sentence must share a distinctive feature itself) and cannot put another actor in a
+ * claim's place ({@link ClaimIndex.substitutes} looks at the sentence alone). Measured on the real articles,
+ * leaving one article out: German 23 → 26 of 48 found at 91.7 → 92.6 % right, English unchanged (37 of 66).
+ */
+export const CONTEXT_SHARE = 0.5;
+
+/**
+ * And only where the sentence itself has at least this many of the rendering's own words: "Das ist äußerst
+ * besorgniserregend" has two of "äußerst besorgt über Putins Drohung", while "This was his first trip abroad"
+ * after the threat shares only one word with any rendering of it and says nothing of the threat itself.
+ */
+const CONTEXT_OWN_HITS = 2;
+
 /** What most sentences state: no claim. */
 const NONE: readonly { claim: number; score: number }[] = Object.freeze([]);
 
@@ -191,7 +208,13 @@ export class ClaimIndex {
    * already taken do not explain: the sentence must say something of its own about it.
    *
    */
-  select(sentence: FeatureSet, threshold: number, distinct: number): readonly { claim: number; score: number }[] {
+  select(
+    sentence: FeatureSet,
+    threshold: number,
+    distinct: number,
+    /** The sentence before, where the sentence points back at it (see {@link CONTEXT_SHARE}). */
+    context?: FeatureSet,
+  ): readonly { claim: number; score: number }[] {
     // Candidates: the renderings that share a distinctive feature with the sentence. Their coverage by
     // distinctive features accumulates along the postings; their common features are checked one by one.
     if (++this.round === 0x7fffffff) (this.round = 1), this.seen.fill(0);
@@ -228,9 +251,9 @@ export class ClaimIndex {
       const r = candidates[c]!;
       const rendering = this.renderings[r]!;
       let sum = covered[r]!;
-      // Even with every common feature it could not reach the threshold: most candidates end here. (The
-      // symmetric score is at most 2x/(1+x) for a rendering share x.)
-      const most = sum + rendering.commonWeight;
+      // Even with every common feature (and all the rest from the context) it could not reach the threshold: most
+      // candidates end here. (The symmetric score is at most 2x/(1+x) for a rendering share x.)
+      const most = context ? sum + rendering.commonWeight + CONTEXT_SHARE * (rendering.total - sum) : sum + rendering.commonWeight;
       const side = most / (rendering.total + this.symmetricPrior);
       const bound = this.symmetric ? Math.max(most / (rendering.total + this.prior), (2 * side) / (1 + side)) : most / (rendering.total + this.prior);
       if (bound < threshold) continue;
@@ -241,10 +264,23 @@ export class ClaimIndex {
         sum += weight[f]!;
         if (!entity[f]) (sumContent += weight[f]!), hits++;
       }
+      // What the sentence before says of the rendering and this sentence does not, at a discount; it counts on the
+      // sentence's side too, as part of what the two say together.
+      let filled = 0;
+      if (context && hits >= CONTEXT_OWN_HITS) {
+        for (let k = 0; k < rendering.features.length; k++) {
+          const f = rendering.features[k]!;
+          if (sentence.has(f) || !context.has(f)) continue;
+          const w = CONTEXT_SHARE * rendering.weights[k]!;
+          filled += w;
+          if (!entity[f]) (sumContent += w), hits++;
+        }
+        sum += filled;
+      }
       let coverage = sum / (rendering.total + this.prior);
       if (this.symmetric && sum > 0) {
         const ofRendering = sum / (rendering.total + this.symmetricPrior);
-        const ofSentence = sum / sentenceSide;
+        const ofSentence = sum / (sentenceSide + filled);
         coverage = Math.max(coverage, (2 * ofRendering * ofSentence) / (ofRendering + ofSentence));
       }
       if (coverage < threshold) continue;

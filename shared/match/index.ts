@@ -7,6 +7,7 @@ import { splitSentences, type Sentence } from '../text/sentences.ts';
 import { tokenize, type Tokens } from '../text/tokenize.ts';
 import { calibrated } from './calibration.ts';
 import { ClaimIndex } from './claims.ts';
+import { pointsBack } from './context.ts';
 import { buildEntityIndex, scanEntities, type EntityIndex, type ShortMention } from './entities.ts';
 import { FeatureSet, FeatureSpace, passageFeatures, SentenceFeaturizer } from './features.ts';
 import { Lexicon } from './lexicon.ts';
@@ -116,17 +117,23 @@ export function* matcherBuildSteps(kb: MatcherKb, options: MatcherOptions = {}):
   }
   const claimIndex = new ClaimIndex(claims, renderings, space, options.symmetric ?? true);
   const featurizer = new SentenceFeaturizer(lexicon, space);
-  const features = new FeatureSet(space.names.length);
+  // The sentence being matched and the one before it (its context, where it points back), swapped as it goes.
+  let features = new FeatureSet(space.names.length);
+  let before = new FeatureSet(space.names.length);
+  const useContext = options.context ?? true;
 
   const matchClaims = (text: string, tokens: Tokens, sentences: readonly Sentence[], entities: readonly EntityMatch[]): ClaimMatch[] => {
     const out: ClaimMatch[] = [];
     let e = 0;
+    before.clear();
     for (const sentence of sentences) {
       while (e < entities.length && entities[e]!.start < sentence.start) e++;
       let f = e;
       while (f < entities.length && entities[f]!.start < sentence.end) f++;
+      [features, before] = [before, features];
       featurizer.features(text, tokens, sentence.first, sentence.last, entities, e, f, features);
-      for (const { claim, score } of claimIndex.select(features, threshold, distinct)) {
+      const context = useContext && before.size > 0 && pointsBack(text, tokens, sentence.first, sentence.last) ? before : undefined;
+      for (const { claim, score } of claimIndex.select(features, threshold, distinct, context)) {
         out.push({ claim: claims[claim]!.id, start: sentence.start, end: sentence.end, score: Math.round(calibrated(score) * 1000) / 1000, coverage: score });
       }
     }

@@ -42,6 +42,11 @@ export interface MatcherOptions {
    * statement is one short sentence and the figures on real stories were better without it.
    */
   symmetric?: boolean;
+  /**
+   * Whether a sentence that opens with a demonstrative ("Das wäre ein großer Fehler") may take what it leaves out
+   * from the sentence before (default true; see ClaimIndex.select and context.ts).
+   */
+  context?: boolean;
 }
 
 /** A compiled matcher: build once per knowledge base, then call on any number of texts. */
