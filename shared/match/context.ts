@@ -24,7 +24,8 @@ const DAS = 'das';
 /** Whether the sentence of words [first, last) opens with a demonstrative that points back at the sentence before. */
 export function pointsBack(text: string, tokens: Tokens, first: number, last: number): boolean {
   if (first >= last) return false;
-  const word = tokens.norm[first]!;
+  // By id: `tokens.norm` would build every word's string for one word.
+  const word = tokens.vocabulary[tokens.word[first]!]!;
   if (DEMONSTRATIVES.has(word)) return true;
   if (word !== DAS || first + 1 >= last) return false;
   const next = text.charAt(tokens.start[first + 1]!);
