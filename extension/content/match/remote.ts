@@ -22,6 +22,42 @@ export function backgroundMatcher(send: ToBackground): PieceMatcher {
   };
 }
 
+/** A {@link PieceMatcher} that can be asked ahead of time; see {@link prefetching}. */
+export interface PrefetchingMatcher {
+  match: PieceMatcher;
+  /** Starts matching `texts` now; the first later call with exactly these texts gets this answer. */
+  prefetch(texts: string[]): void;
+}
+
+/**
+ * Lets the piece in view be sent for matching before the page session asks for it: at start the content script
+ * reads the page and sends that piece while the settings are still on their way, so their round trip is no longer
+ * on the way to the first highlights. Holds one answer; a call with other texts (the reader scrolled meanwhile)
+ * is sent as usual and the early answer is dropped.
+ */
+export function prefetching(match: PieceMatcher): PrefetchingMatcher {
+  let early: { texts: string[]; answer: Promise<MatchResult[]> } | null = null;
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+  return {
+    match: (texts) => {
+      const held = early;
+      early = null;
+      return held && same(held.texts, texts) ? held.answer : match(texts);
+    },
+    prefetch: (texts) => {
+      const answer = match(texts);
+      // Nobody may ever take it (the session asked for other texts): its failure must not go unhandled.
+      answer.catch(() => undefined);
+      early = { texts: [...texts], answer };
+    },
+  };
+}
+
+/** The piece {@link matchPieces} sends first for a text and a view offset, if any. */
+export function viewPiece(text: string, at: number | null): string | null {
+  return cutAround(text, at).view?.text ?? null;
+}
+
 /**
  * Pieces of the rest of the page per message: fewer messages. The pieces themselves stay those the page matched
  * before matching moved to the background (chunks.ts), so the spans are exactly the same: the matcher resolves a
