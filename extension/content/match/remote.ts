@@ -1,8 +1,7 @@
 /**
  * Matching off the page's main thread: the page's text goes to the background in pieces, each sent once, and
  * the spans come back. The piece the reader is looking at goes first and comes back on its own, so it can be drawn
- * before the rest; the rest goes a few pieces per message, sent between yields so that a 5 MB page is not cloned
- * in one task.
+ * before the rest; the rest goes a piece per message, sent between yields so that no task serializes much text.
  */
 import type { MatchResult } from '../../../shared/match/types.ts';
 import type { ToBackground } from '../messaging.ts';
@@ -59,11 +58,14 @@ export function viewPiece(text: string, at: number | null): string | null {
 }
 
 /**
- * Pieces of the rest of the page per message: fewer messages. The pieces themselves stay those the page matched
- * before matching moved to the background (chunks.ts), so the spans are exactly the same: the matcher resolves a
- * short form from the full name earlier in the same piece, so other cuts would find a little more or less.
+ * Pieces of the rest of the page per message. One: sending a message serializes it in the sending task, in
+ * proportion to its size (four 32,000-character pieces took 180–390 ms of one task on the 1 MB page in Chromium,
+ * the machine loaded, the one piece in view 10–45 ms), and the background matches a message's pieces in one task
+ * of its own, in which it answers nothing else. The pieces themselves stay those the page matched before matching
+ * moved to the background (chunks.ts), so the spans are exactly the same: the matcher resolves a short form from
+ * the full name earlier in the same piece, so other cuts would find a little more or less.
  */
-export const PIECES_PER_MESSAGE = 4;
+export const PIECES_PER_MESSAGE = 1;
 
 /** A text cut for matching: the piece in view, and the rest in groups, each group in text order. */
 export interface Pieces {
