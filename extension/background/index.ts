@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { KnowledgeBase } from '../../shared/kb/types.ts';
 import { makeSender, type ToContent, type ToPages } from '../../shared/messages.ts';
-import { openDb, openOrRefuse } from './db.ts';
+import { onTablesChanged, openDb, openOrRefuse, SEEDED_TABLES } from './db.ts';
 import { createMessageHandler } from './handlers.ts';
 import { watchedMatcherCache } from './matching.ts';
 import { matcherData } from './queries.ts';
@@ -39,10 +39,20 @@ function seed(): Promise<void> {
   return seeding;
 }
 
+/**
+ * Whether the knowledge base was found stored: every call waits for `ready()`, and reading `meta` each time queued
+ * the page's matching behind whatever transaction held `meta` (recording a page read, learning an article). Asked
+ * again after any write to the knowledge base's tables (an import, a clear, a new seed).
+ */
+let seeded = false;
+onTablesChanged(db, SEEDED_TABLES, () => void (seeded = false));
+
 /** Seeds lazily when the database is empty: after a failed install-time seeding, or a cleared profile. */
 async function ready(): Promise<void> {
   if (seeding) return seeding;
+  if (seeded) return;
   if (!(await storedVersion(db))) await seed();
+  else seeded = true;
 }
 
 /**

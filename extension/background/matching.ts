@@ -20,8 +20,13 @@ interface Entry {
   matcher: Matcher | null;
 }
 
-/** The tables the matcher and `matcher.data` are read from; a write to any of them makes the cache stale. */
-const WATCHED = [...SEEDED_TABLES, 'meta'];
+/**
+ * The tables the matcher and `matcher.data` are read from; a write to any of them makes the cache stale. Not `meta`:
+ * its knowledge-base version is only written with these tables (seeding, import), while its other keys change all
+ * the time (the pages read's byte count on every article learned) and each of those writes threw the matcher away,
+ * so the next page waited for a rebuild.
+ */
+const WATCHED: readonly string[] = SEEDED_TABLES;
 
 /** Caches `matcher.data` and its compiled matcher until the knowledge base changes. */
 export class MatcherCache {

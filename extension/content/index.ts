@@ -21,11 +21,12 @@ import { KeyboardStepper } from './keyboard/step.ts';
 import { learnedLinker, learnWhenRead } from './learn/link.ts';
 import { statementText } from './learn/statement-text.ts';
 import { emptyKnowledge, loadKnowledge } from './match/knowledge.ts';
-import { backgroundMatcher } from './match/remote.ts';
+import { backgroundMatcher, prefetching, viewPiece } from './match/remote.ts';
+import { offsetInView } from './extract/in-view.ts';
 import { uiLoader, type UiLoader } from './lazy-ui/load.ts';
 import { listen, send } from './messaging.ts';
 import { PageSession } from './page-session.ts';
-import { createPainter } from './render/index.ts';
+import { createPainter, hasHighlightApi } from './render/index.ts';
 import { afterNextFrame } from './schedule.ts';
 import { followSettings } from './settings.ts';
 import { ChangeWatcher } from './watch/observer.ts';
@@ -52,7 +53,12 @@ function afterKnowledge(ui: UiLoader, known: () => Promise<unknown>): UiLoader {
   };
 }
 
-async function start(signal: AbortSignal): Promise<void> {
+async function start(outer: AbortSignal): Promise<void> {
+  // Stopped with the page, or once the settings say this site is switched off (the watchers started before that).
+  const stopping = new AbortController();
+  const stop = () => stopping.abort();
+  outer.addEventListener('abort', stop, { once: true });
+  const signal = stopping.signal;
   // The page's text is matched in the background, whose matcher is built once per knowledge base; the knowledge
   // base itself is needed only by the cards, so it is asked for once the first highlights are drawn (its answer
   // is the largest message a page gets, and in front of the scan's own messages it held them back).
@@ -67,17 +73,15 @@ async function start(signal: AbortSignal): Promise<void> {
     });
     return asked;
   };
-  const settings = await followSettings(send, signal);
-  // Sites the user switched off get nothing from us: no scan, no highlights, no record of the visit.
-  const first = settings.current();
-  if (first && isSiteDisabled(location.hostname, first.disabledSites)) return;
-  const text = new PageText(signal);
-  const store = new FindingStore();
-  // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
-  const annotations = new AnnotationController({ text, findings: () => store.all(), send, ui: uiLoader, signal });
-  void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
+  // The settings' round trip is not waited for before reading the page: the page is read, and the piece in view
+  // sent to be matched, while the settings and the passages rejected here are on their way. Nothing is drawn,
+  // recorded or reported before the settings came; on a site the reader switched off, what was read and matched
+  // is dropped then.
+  const settingsIn = followSettings(send, signal);
   // The passages the reader rejected here ("Not this claim") are known before the first scan draws anything.
   const rejections = send('rejections.list', { url: pageKey(location.href) });
+  const text = new PageText(signal);
+  const store = new FindingStore();
   let session: PageSession | null = null;
   const watcher = new ChangeWatcher(
     {
@@ -85,15 +89,35 @@ async function start(signal: AbortSignal): Promise<void> {
       onBatch: (plan, removed) => {
         urls.check();
         void session?.apply(plan, removed);
-        annotations.pageChanged(removed);
+        annotations?.pageChanged(removed);
       },
     },
     signal,
   );
   const urls = new UrlWatcher(() => void session?.rescanAll(), signal);
+  const match = prefetching(backgroundMatcher(send));
+  const reading = performance.now();
+  void text
+    .read()
+    .then(({ map }) => {
+      // The first scan's extraction is this walk (the scan takes its map), so it is what cl-extract times.
+      performance.measure('cl-extract', { start: reading });
+      // The <mark> fallback draws the whole page at once (page-session.ts): no piece goes first there.
+      const view = hasHighlightApi() ? viewPiece(map.text, offsetInView(map)) : null;
+      if (view !== null && !signal.aborted) match.prefetch([view]);
+    })
+    .catch(() => undefined);
+  let annotations: AnnotationController | null = null;
+  const settings = await settingsIn;
+  // Sites the user switched off get nothing from us: no highlights, no record of the visit.
+  const first = settings.current();
+  if (first && isSiteDisabled(location.hostname, first.disabledSites)) return stop();
+  // The user's own annotations do not wait for (or depend on) the knowledge base's matcher.
+  annotations = new AnnotationController({ text, findings: () => store.all(), send, ui: uiLoader, signal });
+  void annotations.refresh().catch((err: unknown) => signal.aborted || console.warn('Crossread: annotations', err));
   session = new PageSession({
     knowledge,
-    match: backgroundMatcher(send),
+    match: match.match,
     store,
     text,
     painter: createPainter(),

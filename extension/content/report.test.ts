@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from './findings.ts';
 import { calibrated } from '../../shared/match/calibration.ts';
 import { DEFAULT_THRESHOLD } from '../../shared/match/index.ts';
-import { buildReport, recordable, RECORD_MIN_SCORE } from './report.ts';
+import { buildReport, firstPerPassage, recordable, RECORD_MIN_SCORE } from './report.ts';
 
 const finding = (kind: Finding['kind'], id: string, start: number, text = 'x'): Finding =>
   ({ kind, id, start, end: start + text.length, text, score: kind === 'claim' ? 0.8 : 1, range: {} as Range });
@@ -41,5 +41,16 @@ describe('recordable', () => {
     const atThreshold = calibrated(DEFAULT_THRESHOLD);
     expect(RECORD_MIN_SCORE).toBeGreaterThan(atThreshold);
     expect(recordable([scored('claim', atThreshold), scored('entity', 1)])).toEqual([]);
+  });
+});
+
+describe('firstPerPassage', () => {
+  it('keeps the first finding of each wording of each claim, in page order, and every claim and wording once', () => {
+    const first = finding('claim', 'pact', 0, 'Russland und Nordkorea  schließen einen Pakt.');
+    const again = finding('claim', 'pact', 900, 'Russland und Nordkorea schließen einen Pakt.');
+    const other = finding('claim', 'pact', 100, 'Der Pakt gilt.');
+    const otherClaim = finding('claim', 'visit', 200, 'Russland und Nordkorea schließen einen Pakt.');
+    expect(firstPerPassage([first, other, otherClaim, again])).toEqual([first, other, otherClaim]);
+    expect(firstPerPassage([])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /** Turns the page's findings into the report the background keeps for the sidebar. */
 import type { PageReport } from '../../shared/messages.ts';
+import { passageKey } from '../../shared/userdata/types.ts';
 import type { Finding } from './findings.ts';
 
 /** Longest passage text sent along; a claim is a sentence, and a hostile page should not fill session storage. */
@@ -35,4 +36,20 @@ export const RECORD_MIN_SCORE = 0.89;
 /** The claim findings confident enough to record the page as their source (see {@link RECORD_MIN_SCORE}). */
 export function recordable<F extends Pick<Finding, 'kind' | 'score'>>(findings: readonly F[]): F[] {
   return findings.filter((f) => f.kind === 'claim' && f.score >= RECORD_MIN_SCORE);
+}
+
+/**
+ * The first finding of each passage of each claim, in page order. The background records one passage per claim
+ * and page, the first that was not rejected, and rejections go by claim and passage wording: a repeat of the same
+ * wording can never be picked over its first, so it is not sent (on a page that repeats its text, thousands of
+ * them made the recording one long task in the page and seconds of IndexedDB reads in the background).
+ */
+export function firstPerPassage<F extends Pick<Finding, 'id' | 'text'>>(findings: readonly F[]): F[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.id}\u0000${passageKey(f.text)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

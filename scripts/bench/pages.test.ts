@@ -36,7 +36,7 @@ describe('page generators', () => {
       expect(page.textNodes).toBe(n);
       expect(countTextNodes(page.html)).toBe(n);
     }
-    expect(textNodesPage(sources, 100).html).toContain('>Wladimir Putin reist.</a>');
+    expect(textNodesPage(sources, 100).html).toContain('</time> Wladimir Putin reist.</p>');
   });
 
   it('is deterministic', () => {

@@ -3,7 +3,7 @@
  * every page holds real mentions of real entities and claims. Deterministic: the same KB gives the same bytes.
  *   - article: one news article in a typical page frame;
  *   - bulk(bytes): article sections repeated (with links and emphasis, as news sites have) up to a size;
- *   - textNodes(n): a teaser-heavy page with exactly n text nodes, most of them short labels.
+ *   - textNodes(n): a live ticker with exactly n text nodes, most of them short labels.
  */
 
 /** What a page is built from: a source's title and its text, paragraphs separated by blank lines. */
@@ -78,22 +78,27 @@ export function bulkPage(sources: readonly PageSource[], bytes: number, headExtr
   return { html: frame(`${bytes / 1e6} MB`, sections.join(''), headExtra), textNodes };
 }
 
-const LABELS = ['Mehr', 'Teilen', 'Kommentare', 'Video', 'Live', 'Plus', 'Merken', 'Anzeige'];
+const LABELS = ['Update', 'Eilmeldung', 'Video', 'Live', 'Grafik', 'Zitat', 'Reaktion', 'Korrektur'];
 
 /**
- * A page of exactly `count` text nodes: list items of a headline link and a short label, where every tenth
- * headline is a whole sentence from the sources (so names stay in one text node) and the rest are labels.
+ * A page of exactly `count` text nodes: a live ticker, one post per paragraph, each a time and a line; every tenth
+ * line is a whole sentence from the sources (so names stay in one text node) and the rest are short labels.
+ *
+ * It was a home page's list of linked teaser headlines until extraction learned to skip link lists as navigation
+ * (extension/content/extract/filter.ts): a list whose text is mostly link text is the site's menu or its "more on
+ * this" teasers, headlines of other articles that the reader did not open, and Crossread reads only the page's own
+ * text. The page a reader reads with 100,000 text nodes is a long ticker or thread, which this now is.
  */
 export function textNodesPage(sources: readonly PageSource[], count: number, headExtra = ''): GeneratedPage {
   const sentences = sources.flatMap((s) => paragraphs(s).flatMap((p) => p.split(/(?<=[.!?])\s+/))).filter((s) => s.length > 20);
-  const items: string[] = [];
-  // Each item writes 2 text nodes.
-  const itemCount = Math.floor((count - FRAME_TEXT_NODES) / 2);
-  for (let k = 0; k < itemCount; k++) {
-    const headline = k % 10 === 0 ? sentences[(k / 10) % sentences.length]! : `${LABELS[k % LABELS.length]} ${k}`;
-    items.push(`<li><a href="#i${k}">${escapeHtml(headline)}</a><span>${k % 60} min</span></li>`);
+  const posts: string[] = [];
+  // Each post writes 2 text nodes.
+  const postCount = Math.floor((count - FRAME_TEXT_NODES) / 2);
+  for (let k = 0; k < postCount; k++) {
+    const line = k % 10 === 0 ? sentences[(k / 10) % sentences.length]! : `${LABELS[k % LABELS.length]} ${k}`;
+    posts.push(`<p><time>${String(8 + Math.floor(k / 3600) % 16).padStart(2, '0')}:${String(Math.floor(k / 60) % 60).padStart(2, '0')}</time> ${escapeHtml(line)}</p>`);
   }
   // An odd count gets one more node, so the page has exactly `count`.
   const extra = (count - FRAME_TEXT_NODES) % 2 === 1 ? '<p>Ende</p>' : '';
-  return { html: frame(`${count} text nodes`, `<ul>${items.join('')}</ul>${extra}`, headExtra), textNodes: count };
+  return { html: frame(`${count} text nodes`, `<article>${posts.join('')}</article>${extra}`, headExtra), textNodes: count };
 }

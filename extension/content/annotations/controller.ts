@@ -23,7 +23,7 @@ import { rangeFor } from '../render/ranges.ts';
 import type { ShadowHost } from '../render/shadow-host.ts';
 import { pageArticle } from './article.ts';
 import { NoteHover, type NotedPassage } from './note-hover.ts';
-import { recordable } from '../report.ts';
+import { firstPerPassage, recordable } from '../report.ts';
 import { articlePublished } from '../article-date.ts';
 import type { ToolbarActions } from './Toolbar.tsx';
 
@@ -193,7 +193,7 @@ export class AnnotationController {
 
   private async sendReading(findings: readonly Finding[], confirmed: ReadClaim[]): Promise<void> {
     // Only confident matches become sources; a passage the reader confirmed always does.
-    const claims = recordable(findings);
+    const claims = firstPerPassage(recordable(findings));
     if (claims.length === 0 && confirmed.length === 0) return;
     if (inPrivateWindow()) {
       this.recorded = 0;

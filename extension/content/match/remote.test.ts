@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchResult } from '../../../shared/match/types.ts';
 import { chunkText } from './chunks.ts';
-import { cutAround, matchPieces, PIECES_PER_MESSAGE } from './remote.ts';
+import { cutAround, matchPieces, prefetching, PIECES_PER_MESSAGE, viewPiece } from './remote.ts';
 
 /** A paragraph-separated text of `n` paragraphs, each naming "Kim" once. */
 function paragraphs(n: number): string {
@@ -54,5 +54,38 @@ describe('matchPieces', () => {
       throw new Error('page.match: refused');
     }, paragraphs(100), 0);
     await expect(pieces.all).rejects.toThrow('refused');
+  });
+});
+
+describe('prefetching', () => {
+  it('answers the piece in view from the early call, sending it once, and spans are the same as without', async () => {
+    const text = paragraphs(5000);
+    const at = Math.floor(text.length / 3);
+    const sent: string[][] = [];
+    const counting = async (texts: string[]) => (sent.push(texts), findKim(texts));
+    const early = prefetching(counting);
+    early.prefetch([viewPiece(text, at)!]);
+    const withEarly = matchPieces(early.match, text, at);
+    const plain = matchPieces(findKim, text, at);
+    expect(await withEarly.view).toEqual(await plain.view);
+    expect(await withEarly.all).toEqual(await plain.all);
+    // The view piece went once (the early call), then the rest of the page.
+    expect(sent.filter((texts) => texts.length === 1 && texts[0] === viewPiece(text, at))).toHaveLength(1);
+    expect(sent.flat().join('')).toHaveLength(text.length);
+  });
+
+  it('sends what is asked when the early texts differ (the reader scrolled), and keeps no early answer', async () => {
+    const sent: string[][] = [];
+    const early = prefetching(async (texts) => (sent.push(texts), findKim(texts)));
+    early.prefetch(['Kim here']);
+    expect(await early.match(['Kim there, Kim'])).toEqual([kims('Kim there, Kim')]);
+    expect(await early.match(['Kim here'])).toEqual([kims('Kim here')]);
+    expect(sent).toEqual([['Kim here'], ['Kim there, Kim'], ['Kim here']]);
+  });
+
+  it('an early call that fails is not left unhandled, and the session sees the failure', async () => {
+    const early = prefetching(async () => Promise.reject(new Error('background gone')));
+    early.prefetch(['Kim']);
+    await expect(early.match(['Kim'])).rejects.toThrow('background gone');
   });
 });

@@ -5,6 +5,7 @@ import type { Painter } from './painter.ts';
 
 export type { Painter } from './painter.ts';
 export { findingsFor } from './ranges.ts';
+export { hasHighlightApi } from './highlight-painter.ts';
 
 /** The Highlight API painter where the browser has it, <mark> wrapping where it does not. */
 export function createPainter(): Painter {
