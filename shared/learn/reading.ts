@@ -408,11 +408,11 @@ export interface LinkOptions extends MatcherOptions {
  * learned claim has one rendering, written by one outlet, where a curated one has several and a canonical
  * statement. Chosen on the fitted stories (see scripts/eval/stories.ts).
  */
-export const LEARNED_THRESHOLD = 0.35;
+export const LEARNED_THRESHOLD = 0.33;
 /** The same for a page and a passage in different languages, chosen on the fitted stories too. */
 export const CROSS_THRESHOLD = 0.35;
 /** The same when the two share a telling figure, chosen on the fitted stories too. */
-export const FIGURE_THRESHOLD = 0.35;
+export const FIGURE_THRESHOLD = 0.25;
 
 /**
  * Links a page to what was read: the curated claims and the learned ones of the same story, found by one matcher.
