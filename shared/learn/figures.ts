@@ -8,7 +8,9 @@
  * Only quantities count: years (1900–2099 as a bare number), days of a month ("June 6", "8. Juni", "06.06.2023")
  * and clock times are left out, and so are "one"/"ein" (an article in German) and vague amounts ("thousands").
  */
+import type { Concept } from '../kb/types.ts';
 import { normalizeWord } from '../text/normalize.ts';
+import { tokenize } from '../text/tokenize.ts';
 
 /** One quantity: its value as written and, for a foreign unit, its value in metric units. */
 export interface Figure {
@@ -17,6 +19,8 @@ export interface Figure {
   metric?: number;
   /** Decimal places as written ("17.9" → 1); a rounded figure matches a precise one at its own precision. */
   decimals: number;
+  /** The figure as written, with its scale word or unit ("1,600 feet", "drei Milliarden"). */
+  text?: string;
 }
 
 const WORD_VALUES: Record<string, number> = {
@@ -85,7 +89,8 @@ export function figuresOf(text: string): Figure[] {
     const scale = next && /^\s*$/.test(gapAfter) ? SCALES[next.norm] : undefined;
     if (scale) value *= scale;
     const unit = next && /^[\s-]*$/.test(gapAfter) ? IMPERIAL[next.norm] : undefined;
-    out.push({ value, decimals: scale ? 0 : decimals, ...(unit && { metric: value * unit }) });
+    const upTo = (scale || unit) && next ? next.end : end;
+    out.push({ value, decimals: scale ? 0 : decimals, text: text.slice(at, upTo), ...(unit && { metric: value * unit }) });
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -94,7 +99,7 @@ export function figuresOf(text: string): Figure[] {
     const next = words[i + 1];
     const scale = next ? SCALES[next.norm] : undefined;
     // German writes "dreißig" and English "thirty": both are words here; "ein"/"one" is never a figure.
-    out.push({ value: scale ? v * scale : v, decimals: 0 });
+    out.push({ value: scale ? v * scale : v, decimals: 0, text: text.slice(w.at, scale ? next!.end : w.end) });
   }
   return out;
 }
@@ -126,6 +131,41 @@ export function figuresAgree(a: readonly Figure[], b: readonly Figure[]): boolea
  * twelve), i.e. a precise or large quantity ("17.9 km", "1,600 feet", "76 dead", "3 billion").
  */
 export function shareTellingFigure(a: readonly Figure[], b: readonly Figure[]): boolean {
-  const telling = (f: Figure) => f.decimals > 0 || f.value > 12 || f.metric !== undefined;
   return a.some((x) => telling(x) && b.some((y) => telling(y) && sameFigure(x, y)));
+}
+
+const telling = (f: Figure) => f.decimals > 0 || f.value > 12 || f.metric !== undefined;
+
+/** A figure as a lexicon term: its words, each exactly ("1$ 600$ feet$"). */
+function termOf(f: Figure): string | undefined {
+  if (!f.text) return undefined;
+  const t = tokenize(f.text);
+  const words: string[] = [];
+  for (let i = 0; i < t.count; i++) words.push(`${t.norm[i]}$`);
+  return words.length > 0 ? words.join(' ') : undefined;
+}
+
+/**
+ * Concepts joining the telling figures of a page with the same figures written otherwise in the statements read
+ * ("500 Meter" and "1,600 feet", "17,9 Kilometern" and "18 kilometers", "drei Milliarden" and "3 billion"), so
+ * that the matcher counts a shared figure as a shared feature, like a shared word.
+ */
+export function figureConcepts(page: string, learned: readonly string[]): Concept[] {
+  const mine = figuresOf(page).filter(telling);
+  if (mine.length === 0) return [];
+  const theirs = learned.flatMap((text) => figuresOf(text).filter(telling));
+  const joined = new Map<string, Set<string>>();
+  for (const f of mine) {
+    const term = termOf(f);
+    if (!term) continue;
+    for (const g of theirs) {
+      const other = termOf(g);
+      if (!other || other === term || !sameFigure(f, g)) continue;
+      joined.set(term, (joined.get(term) ?? new Set([term])).add(other));
+    }
+  }
+  return [...joined].map(([term, terms]) => {
+    const all = [...terms].sort();
+    return { id: `figure-${term.replace(/\$/g, '').replace(/\s+/g, '-')}`, de: all, en: all };
+  });
 }

@@ -17,7 +17,7 @@ import { detectLang } from './lang.ts';
 import type { NameMention } from './names.ts';
 import { NEWS_CONCEPTS } from './news-lexicon.ts';
 import { cognateConcepts } from './cognates.ts';
-import { figuresAgree, figuresOf, shareTellingFigure, type Figure } from './figures.ts';
+import { figureConcepts, figuresAgree, figuresOf, shareTellingFigure, type Figure } from './figures.ts';
 import { normalizeWord } from '../text/normalize.ts';
 
 /** An article the reader has read (or a page to link). */
@@ -191,6 +191,10 @@ export class Reading {
       { lang, words: wordSet(page.text) },
       kept.map((k) => k.learned),
     );
+    const figures = figureConcepts(
+      page.text,
+      kept.map((k) => k.learned.claim.statement.en),
+    );
     const extraForms = new Map<string, string[]>();
     for (const m of named) if (m.form) extraForms.set(m.entity, [...(extraForms.get(m.entity) ?? []), m.form]);
     return {
@@ -199,7 +203,7 @@ export class Reading {
       sources: [...this.base.sources, ...story.map((a) => a.source)],
       entities: [...this.base.entities, ...this.entities.map((e) => toEntity(e, extraForms.get(e.id)))],
       claims: [...this.base.claims, ...claims],
-      concepts: [...this.concepts(), ...cognates],
+      concepts: [...this.concepts(), ...cognates, ...figures],
     };
   }
 
@@ -439,7 +443,7 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   // What the knowledge holds beyond the reading itself depends on the page: the story's articles, the page's own
   // spellings of learned names, the cognates of its words. Equal keys, equal knowledge, the same matcher.
   const pageForms = kb.entities.filter((e) => isLearnedEntity(e.id)).map((e) => e.aliases.join('|'));
-  const cognates = kb.concepts.filter((c) => c.id.startsWith('cognate-'));
+  const cognates = kb.concepts.filter((c) => c.id.startsWith('cognate-') || c.id.startsWith('figure-'));
   const knowledgeKey = JSON.stringify([kb.sources.map((s) => s.id), pageForms, cognates]);
   const forward = reading
     .matcher(`forward\u0000${knowledgeKey}`, () => ({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }), { threshold: learned, symmetric: false })
