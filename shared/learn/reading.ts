@@ -17,6 +17,7 @@ import { detectLang } from './lang.ts';
 import type { NameMention } from './names.ts';
 import { NEWS_CONCEPTS } from './news-lexicon.ts';
 import { cognateConcepts } from './cognates.ts';
+import { ContentWords } from './content.ts';
 import { figureConcepts, figuresAgree, figuresOf, shareTellingFigure, type Figure } from './figures.ts';
 import { normalizeWord } from '../text/normalize.ts';
 
@@ -400,6 +401,8 @@ export interface LinkOptions extends MatcherOptions {
   figures?: boolean;
   /** Whether a passage read links to one sentence of the page at most, its best (default true). */
   oneToOne?: boolean;
+  /** Content words (beyond names, speakers and reporting verbs) the two passages must share, unless a figure. */
+  content?: number;
   /**
    * Whether to match the curated claims too (default true). The extension's background passes false: the content
    * script has matched them already, and building their matcher on every link was work done twice.
@@ -415,6 +418,8 @@ export interface LinkOptions extends MatcherOptions {
 export const LEARNED_THRESHOLD = 0.33;
 /** The same for a page and a passage in different languages, chosen on the fitted stories too. */
 export const CROSS_THRESHOLD = 0.35;
+/** Content words two passages must share beyond names (see {@link ContentWords}), chosen on the fitted stories. */
+export const CONTENT_WORDS = 3;
 /** The same when the two share a telling figure, chosen on the fitted stories too. */
 export const FIGURE_THRESHOLD = 0.25;
 
@@ -478,7 +483,7 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   const statementAt = new Set(pageClaims.map((c) => c.occurrences[0]!.selector[1].start));
   for (const [key, m] of scores) if (!statementAt.has(m.start)) scores.delete(key);
   const sourcesOf = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, new Set(c.occurrences.map((o) => o.source))]));
-  const accept = acceptor(kb, page, pageClaims, { same, cross, figure, figures: options.figures ?? true });
+  const accept = acceptor(kb, page, pageClaims, { same, cross, figure, figures: options.figures ?? true, content: options.content ?? CONTENT_WORDS });
   const linked: ClaimMatch[] = [];
   const taken = new Map<number, Set<string>>();
   const claimed = new Set<string>();
@@ -507,9 +512,13 @@ function acceptor(
   kb: KnowledgeBase,
   page: Page,
   pageClaims: readonly Claim[],
-  t: { same: number; cross: number; figure: number; figures: boolean },
+  t: { same: number; cross: number; figure: number; figures: boolean; content: number },
 ): (m: ClaimMatch) => boolean {
   const lang = page.lang ?? detectLang(page.text);
+  const nameWords = new Set(kb.entities.flatMap((e) => [...e.aliases, e.name.de, e.name.en]).flatMap((a) => [...wordSet(a)]));
+  const content = t.content > 0 ? new ContentWords(kb.concepts, nameWords) : undefined;
+  const pageContent = new Map<number, string[][]>();
+  const passageContent = new Map<string, string[][]>();
   const langOf = new Map(kb.sources.map((s) => [s.id, s.lang]));
   const claims = new Map(kb.claims.map((c) => [c.id, c]));
   const pageFigures = new Map<number, Figure[]>();
@@ -529,6 +538,17 @@ function acceptor(
     const across = claim.occurrences.every((o) => langOf.get(o.source) !== lang);
     const threshold = across ? t.cross : t.same;
     const telling = theirs.some((f) => shareTellingFigure(mine, f));
+    if (content && !telling) {
+      const here = pageContent.get(m.start) ?? content.of(pageClaims.find((c) => c.occurrences[0]!.selector[1].start === m.start)!.occurrences[0]!.selector[0].exact, lang);
+      pageContent.set(m.start, here);
+      const enough = claim.occurrences.some((o) => {
+        const key = `${o.source}|${o.selector[1].start}`;
+        const there = passageContent.get(key) ?? content.of(o.selector[0].exact, langOf.get(o.source) ?? lang);
+        passageContent.set(key, there);
+        return ContentWords.shared(here, there) >= t.content;
+      });
+      if (!enough) return false;
+    }
     // The thresholds apply to the raw coverage, as the matcher's own does (the score is calibrated).
     return (m.coverage ?? m.score) >= (telling ? Math.min(threshold, t.figure) : threshold);
   };
