@@ -2,7 +2,7 @@
  * What two passages share beyond their names: the words that say what happened. Two sentences of one story
  * often share its names, its speaker and a reporting verb ("Biden said …", "sagte Biden …") and little else;
  * two outlets' renderings of one statement share some of its content too: a word, its translation through the
- * lexicon, a cognate, or a figure.
+ * lexicon, a cognate, or a figure. Words that frame the report ("told reporters", "in a statement") count for neither.
  */
 import type { Concept } from '../kb/types.ts';
 import { Lexicon } from '../match/lexicon.ts';
@@ -11,6 +11,14 @@ import { tokenize } from '../text/tokenize.ts';
 import { cognateKeys } from './cognates.ts';
 import { REPORTING } from './extract.ts';
 import type { Lang } from '../kb/types.ts';
+
+/** Words that frame a report rather than say what happened ("told reporters", "in a statement"). */
+const FRAMING = new Set(
+  (
+    'reporters reporter journalists statement statements spokesman spokeswoman spokesperson press conference briefing ' +
+    'reportern journalisten journalistinnen erklaerung mitteilung sprecher sprecherin pressekonferenz'
+  ).split(' '),
+);
 
 /** Reads the content words of passages, with the concepts a link is scored with. */
 export class ContentWords {
@@ -30,7 +38,7 @@ export class ContentWords {
     const out: string[][] = [];
     for (let i = 0; i < t.count; i++) {
       const w = t.norm[i]!;
-      if (w.length < 3 || /\d/.test(w) || STOPWORDS.has(w) || REPORTING.has(w) || this.nameWords.has(w)) continue;
+      if (w.length < 3 || /\d/.test(w) || STOPWORDS.has(w) || REPORTING.has(w) || FRAMING.has(w) || this.nameWords.has(w)) continue;
       const keys = [`w:${w.slice(0, 5)}`, ...this.lexicon.sense(w).concepts.map((c) => `c:${c}`), ...cognateKeys(w, lang).map((k) => `k:${k}`)];
       out.push(keys);
     }

@@ -202,3 +202,19 @@ describe('Reading: figures and one passage per sentence', () => {
     expect(links.map((l) => l.here)).toEqual(['Harbour master Marta Kowalczyk told reporters she expects the port of Velmar to reopen within three days.']);
   });
 });
+
+describe('Reading: content beyond names', () => {
+  it('does not link two statements of one speaker that share only the names and "said"', () => {
+    const reading = new Reading(kb);
+    reading.read(page('https://wire.example/velmar', WIRE));
+    const other = page(
+      'https://other.example/fish',
+      'Velmar harbour master speaks\n' +
+        'Harbour master Marta Kowalczyk told reporters in Velmar that the fishermen would be paid for their losses.\n',
+    );
+    expect(linksOf(reading, other)).toEqual([]);
+    // Without the check, the speaker, the place and the reporting words alone would link it.
+    const { result } = linkPage(reading, other, { content: 0 });
+    expect(result.claims.filter((m) => isLearnedClaim(m.claim))).toHaveLength(1);
+  });
+});
