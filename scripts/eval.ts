@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --threshold 0.5] [--sweep] [--stories DIR [--fit a,b] [--verbose]]`: the matcher's honest
+ * `npm run eval [-- --threshold 0.5] [--sweep] [--stories DIR [--fit a,b] [--new c,d] [--verbose]]`: the matcher's honest
  * quality figures on held-out text; with --stories, how well pages read are linked (see scripts/eval/stories.ts).
  * Our own articles are split once: the first half of each file is for development (looked at while improving the
  * matcher), the second half only ever reported. See scripts/eval/heldout.ts for what each check measures.
@@ -211,7 +211,9 @@ function main(): void {
     // Linking of pages read, on real multi-outlet stories kept outside the repository (scripts/eval/stories.ts).
     const fit = args.indexOf('--fit');
     const fitted = new Set(fit >= 0 ? (args[fit + 1] ?? '').split(',').filter(Boolean) : []);
-    return console.log(runStories(kb, args[stories + 1] ?? '', fitted, args.includes('--verbose')));
+    const fresh = args.indexOf('--new');
+    const added = new Set(fresh >= 0 ? (args[fresh + 1] ?? '').split(',').filter(Boolean) : []);
+    return console.log(runStories(kb, args[stories + 1] ?? '', fitted, args.includes('--verbose'), added));
   }
   const english = readJson<EvalArticle[]>('scripts/eval/data/english.json');
   const german = readJson<EvalArticle[]>('scripts/eval/data/german.json');

@@ -35,22 +35,38 @@ export interface Words {
   words: ReadonlySet<string>;
 }
 
+/**
+ * The keys a word may meet words of the other language by: its own, and for a German compound its heads
+ * ("Spionageballon" → "ballon", "Verteidigungsminister" → "minister", "Atomraketensilos" → "silos"), the part that
+ * names what the compound is. Heads are the word's endings of six to ten letters after at least four letters.
+ */
+export function cognateKeys(word: string, lang: Lang): string[] {
+  const own = cognateKey(word);
+  const keys = own ? [own] : [];
+  if (lang !== 'de' || word.length < 10 || /\d/.test(word)) return keys;
+  for (let i = Math.max(4, word.length - 10); i <= word.length - MIN_LENGTH; i++) {
+    const key = cognateKey(word.slice(i));
+    if (key && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
 /** Concepts joining words of the page with words of the learned statements in the other language. */
 export function cognateConcepts(page: Words, learned: readonly Words[]): Concept[] {
   const pageKeys = new Map<string, Set<string>>();
   for (const w of page.words) {
-    const key = cognateKey(w);
-    if (key) pageKeys.set(key, (pageKeys.get(key) ?? new Set()).add(w));
+    for (const key of cognateKeys(w, page.lang)) pageKeys.set(key, (pageKeys.get(key) ?? new Set()).add(w));
   }
   const joined = new Map<string, Set<string>>();
   for (const statement of learned) {
     if (statement.lang === page.lang) continue;
     for (const w of statement.words) {
-      const key = cognateKey(w);
-      const mine = key && pageKeys.get(key);
-      if (!mine || mine.has(w)) continue;
-      const set = joined.get(key) ?? new Set(mine);
-      joined.set(key, set.add(w));
+      for (const key of cognateKeys(w, statement.lang)) {
+        const mine = pageKeys.get(key);
+        if (!mine || mine.has(w)) continue;
+        const set = joined.get(key) ?? new Set(mine);
+        joined.set(key, set.add(w));
+      }
     }
   }
   return [...joined].map(([key, words]) => {

@@ -41,7 +41,7 @@ export interface Extraction {
   statements: Statement[];
 }
 
-const REPORTING = new Set(
+export const REPORTING: ReadonlySet<string> = new Set(
   (
     'said says say told tells stated states added adds warned warns confirmed confirms declared declares explained ' +
     'explains claimed claims denied denies insisted insists stressed stresses noted notes urged urges described ' +

@@ -155,3 +155,66 @@ describe('Reading: linking a page to what was read', () => {
     expect(known.sources.slice(0, kb.sources.length)).toEqual(kb.sources);
   });
 });
+
+describe('Reading: figures and one passage per sentence', () => {
+  const READ =
+    'Tanker wreck found off Velmar\n' +
+    'The wreck of the tanker Orlanda lies 1,600 feet from the entrance of the port of Velmar, harbour master Marta Kowalczyk said on Friday.\n' +
+    'The tanker Orlanda leaked 40 tonnes of chemicals into the harbour of Velmar, the authority said.\n';
+
+  it('links a German sentence that gives the same distance in metres', () => {
+    const reading = new Reading(kb);
+    reading.read(page('https://wire.example/wreck', READ));
+    const german = page(
+      'https://zeitung.example/wrack',
+      'Wrack vor Velmar\nDas Wrack liegt rund 500 Meter vor der Einfahrt des Hafens von Velmar, sagte Hafenmeisterin Marta Kowalczyk am Freitag.\n',
+    );
+    const quote = 'The wreck of the tanker Orlanda lies 1,600 feet from the entrance of the port of Velmar, harbour master Marta Kowalczyk said on Friday.';
+    expect(linksOf(reading, german).map((l) => l.there[0]!.quote)).toContain(quote);
+    // The distance counts as a word both sentences share: the same sentence with another distance (scored
+    // without the figure check) covers less of the passage read.
+    const coverage = (p: Page, options = {}) => linkPage(reading, p, { ...options, learnedThreshold: 0.01, crossThreshold: 0.01 }).result.claims.find((m) => isLearnedClaim(m.claim))?.coverage ?? 0;
+    const elsewhere = { ...german, text: german.text.replace('500 Meter', '900 Meter') };
+    expect(coverage(german)).toBeGreaterThan(coverage(elsewhere, { figures: false }));
+    expect(coverage(elsewhere)).toBe(0);
+  });
+
+  it('does not link a sentence of the same story that gives another figure', () => {
+    const reading = new Reading(kb);
+    reading.read(page('https://wire.example/wreck', READ));
+    const other = page('https://other.example/spill', 'Spill in Velmar\nThe tanker Orlanda leaked 400 tonnes of oil into the harbour of Velmar, the authority said.\n');
+    expect(linksOf(reading, other)).toEqual([]);
+    // The same sentence with the figure the article read gives is linked.
+    const same = page('https://other.example/spill', 'Spill in Velmar\nThe tanker Orlanda leaked 40 tonnes of oil into the harbour of Velmar, the authority said.\n');
+    expect(linksOf(reading, same)).toHaveLength(1);
+  });
+
+  it('links a passage read to one sentence of the page only, its best', () => {
+    const reading = new Reading(kb);
+    reading.read(page('https://wire.example/velmar', WIRE));
+    const twice = page(
+      'https://other.example/twice',
+      'Velmar to reopen\n' +
+        'Harbour master Marta Kowalczyk told reporters she expects the port of Velmar to reopen within three days.\n' +
+        'Marta Kowalczyk, the harbour master, told reporters the port of Velmar could reopen within days.\n',
+    );
+    const links = linksOf(reading, twice);
+    expect(links.map((l) => l.here)).toEqual(['Harbour master Marta Kowalczyk told reporters she expects the port of Velmar to reopen within three days.']);
+  });
+});
+
+describe('Reading: content beyond names', () => {
+  it('does not link two statements of one speaker that share only the names and "said"', () => {
+    const reading = new Reading(kb);
+    reading.read(page('https://wire.example/velmar', WIRE));
+    const other = page(
+      'https://other.example/fish',
+      'Velmar harbour master speaks\n' +
+        'Harbour master Marta Kowalczyk told reporters in Velmar that the fishermen would be paid for their losses.\n',
+    );
+    expect(linksOf(reading, other)).toEqual([]);
+    // Without the check, the speaker, the place and the reporting words alone would link it.
+    const { result } = linkPage(reading, other, { content: 0 });
+    expect(result.claims.filter((m) => isLearnedClaim(m.claim))).toHaveLength(1);
+  });
+});

@@ -17,6 +17,8 @@ import { detectLang } from './lang.ts';
 import type { NameMention } from './names.ts';
 import { NEWS_CONCEPTS } from './news-lexicon.ts';
 import { cognateConcepts } from './cognates.ts';
+import { ContentWords } from './content.ts';
+import { figureConcepts, figuresAgree, figuresOf, shareTellingFigure, type Figure } from './figures.ts';
 import { normalizeWord } from '../text/normalize.ts';
 
 /** An article the reader has read (or a page to link). */
@@ -190,6 +192,10 @@ export class Reading {
       { lang, words: wordSet(page.text) },
       kept.map((k) => k.learned),
     );
+    const figures = figureConcepts(
+      page.text,
+      kept.map((k) => k.learned.claim.statement.en),
+    );
     const extraForms = new Map<string, string[]>();
     for (const m of named) if (m.form) extraForms.set(m.entity, [...(extraForms.get(m.entity) ?? []), m.form]);
     return {
@@ -198,7 +204,7 @@ export class Reading {
       sources: [...this.base.sources, ...story.map((a) => a.source)],
       entities: [...this.base.entities, ...this.entities.map((e) => toEntity(e, extraForms.get(e.id)))],
       claims: [...this.base.claims, ...claims],
-      concepts: [...this.concepts(), ...cognates],
+      concepts: [...this.concepts(), ...cognates, ...figures],
     };
   }
 
@@ -383,9 +389,20 @@ function daysBetween(a: string, b: string): number {
   return Math.abs(ta - tb) / 86_400_000;
 }
 
-/** Options for {@link linkPage}: the matcher's, and the score from which a learned statement is linked. */
+/** Options for {@link linkPage}: the matcher's, and the scores from which a learned statement is linked. */
 export interface LinkOptions extends MatcherOptions {
+  /** Score from which a page's sentence states a learned statement of the same language. */
   learnedThreshold?: number;
+  /** The same across German and English. */
+  crossThreshold?: number;
+  /** The score that suffices when the two passages share a telling figure ("17.9 km", "1,600 feet" / "500 Meter"). */
+  figureThreshold?: number;
+  /** Whether two passages that both give figures, none of them the same, are kept apart (default true). */
+  figures?: boolean;
+  /** Whether a passage read links to one sentence of the page at most, its best (default true). */
+  oneToOne?: boolean;
+  /** Content words (beyond names, speakers and reporting verbs) the two passages must share, unless a figure. */
+  content?: number;
   /**
    * Whether to match the curated claims too (default true). The extension's background passes false: the content
    * script has matched them already, and building their matcher on every link was work done twice.
@@ -398,7 +415,13 @@ export interface LinkOptions extends MatcherOptions {
  * learned claim has one rendering, written by one outlet, where a curated one has several and a canonical
  * statement. Chosen on the fitted stories (see scripts/eval/stories.ts).
  */
-export const LEARNED_THRESHOLD = 0.35;
+export const LEARNED_THRESHOLD = 0.33;
+/** The same for a page and a passage in different languages, chosen on the fitted stories too. */
+export const CROSS_THRESHOLD = 0.35;
+/** Content words two passages must share beyond names (see {@link ContentWords}), chosen on the fitted stories. */
+export const CONTENT_WORDS = 3;
+/** The same when the two share a telling figure, chosen on the fitted stories too. */
+export const FIGURE_THRESHOLD = 0.25;
 
 /**
  * Links a page to what was read: the curated claims and the learned ones of the same story, found by one matcher.
@@ -412,7 +435,11 @@ export const LEARNED_THRESHOLD = 0.35;
 export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}): { kb: KnowledgeBase; result: MatchResult } {
   const kb = reading.knowledgeFor(page);
   const curated = options.threshold ?? DEFAULT_THRESHOLD;
-  const learned = options.learnedThreshold ?? LEARNED_THRESHOLD;
+  const same = options.learnedThreshold ?? LEARNED_THRESHOLD;
+  const cross = options.crossThreshold ?? CROSS_THRESHOLD;
+  const figure = options.figureThreshold ?? FIGURE_THRESHOLD;
+  const learned = Math.min(same, cross, figure);
+  const oneToOne = options.oneToOne ?? true;
   // The curated claims are matched as without any reading, so that nothing read changes how they are found. The
   // learned ones get a matcher of their own, so that a feature's rarity is counted among the story's statements:
   // the story's names, in most of them, weigh less than the words that tell its statements apart.
@@ -421,7 +448,7 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   // What the knowledge holds beyond the reading itself depends on the page: the story's articles, the page's own
   // spellings of learned names, the cognates of its words. Equal keys, equal knowledge, the same matcher.
   const pageForms = kb.entities.filter((e) => isLearnedEntity(e.id)).map((e) => e.aliases.join('|'));
-  const cognates = kb.concepts.filter((c) => c.id.startsWith('cognate-'));
+  const cognates = kb.concepts.filter((c) => c.id.startsWith('cognate-') || c.id.startsWith('figure-'));
   const knowledgeKey = JSON.stringify([kb.sources.map((s) => s.id), pageForms, cognates]);
   const forward = reading
     .matcher(`forward\u0000${knowledgeKey}`, () => ({ entities: kb.entities, claims: learnedClaims, concepts: kb.concepts }), { threshold: learned, symmetric: false })
@@ -447,7 +474,7 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
         const at = spanOf.get(m.claim)!;
         for (const c of learnedClaims) {
           const stated = c.occurrences.some((o) => o.source === source.id && o.selector[1].start < m.end && m.start < o.selector[1].end);
-          if (stated) keep({ claim: c.id, start: at.start, end: at.end, score: m.score });
+          if (stated) keep({ claim: c.id, start: at.start, end: at.end, score: m.score, ...(m.coverage !== undefined && { coverage: m.coverage }) });
         }
       }
     }
@@ -456,18 +483,75 @@ export function linkPage(reading: Reading, page: Page, options: LinkOptions = {}
   const statementAt = new Set(pageClaims.map((c) => c.occurrences[0]!.selector[1].start));
   for (const [key, m] of scores) if (!statementAt.has(m.start)) scores.delete(key);
   const sourcesOf = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, new Set(c.occurrences.map((o) => o.source))]));
+  const accept = acceptor(kb, page, pageClaims, { same, cross, figure, figures: options.figures ?? true, content: options.content ?? CONTENT_WORDS });
   const linked: ClaimMatch[] = [];
   const taken = new Map<number, Set<string>>();
-  for (const m of [...scores.values()].filter((m) => m.score >= learned).sort((a, b) => b.score - a.score)) {
+  const claimed = new Set<string>();
+  for (const m of [...scores.values()].filter(accept).sort((a, b) => b.score - a.score)) {
+    // One to one: a passage read links to its best sentence of the page only. An article rarely states one
+    // statement twice, while a story's other sentences that share its names often come close to it.
+    if (oneToOne && claimed.has(m.claim)) continue;
     const sources = sourcesOf.get(m.claim)!;
     const used = taken.get(m.start) ?? new Set<string>();
     if ([...sources].every((s) => used.has(s))) continue;
     for (const s of sources) used.add(s);
     taken.set(m.start, used);
+    claimed.add(m.claim);
     linked.push(m);
   }
   const claims = [...found.claims, ...linked];
   return { kb, result: { entities: found.entities, claims: claims.sort((a, b) => a.start - b.start || b.score - a.score) } };
+}
+
+/**
+ * The test a scored pair of passages (a page's sentence, a learned statement) must pass to be linked: its score
+ * against the threshold of its languages (the same, or German and English), or the lower one when the two share
+ * a telling figure; and, when both give figures, at least one of them the same in some passage of the statement.
+ */
+function acceptor(
+  kb: KnowledgeBase,
+  page: Page,
+  pageClaims: readonly Claim[],
+  t: { same: number; cross: number; figure: number; figures: boolean; content: number },
+): (m: ClaimMatch) => boolean {
+  const lang = page.lang ?? detectLang(page.text);
+  const nameWords = new Set(kb.entities.flatMap((e) => [...e.aliases, e.name.de, e.name.en]).flatMap((a) => [...wordSet(a)]));
+  const content = t.content > 0 ? new ContentWords(kb.concepts, nameWords) : undefined;
+  const pageContent = new Map<number, string[][]>();
+  const passageContent = new Map<string, string[][]>();
+  const langOf = new Map(kb.sources.map((s) => [s.id, s.lang]));
+  const claims = new Map(kb.claims.map((c) => [c.id, c]));
+  const pageFigures = new Map<number, Figure[]>();
+  for (const c of pageClaims) pageFigures.set(c.occurrences[0]!.selector[1].start, figuresOf(c.occurrences[0]!.selector[0].exact));
+  const passageFigures = new Map<string, Figure[]>();
+  const figuresAt = (o: Claim['occurrences'][number]) => {
+    const key = `${o.source}|${o.selector[1].start}`;
+    let f = passageFigures.get(key);
+    if (!f) passageFigures.set(key, (f = figuresOf(o.selector[0].exact)));
+    return f;
+  };
+  return (m) => {
+    const claim = claims.get(m.claim)!;
+    const mine = pageFigures.get(m.start) ?? [];
+    const theirs = claim.occurrences.map(figuresAt);
+    if (t.figures && theirs.every((f) => figuresAgree(mine, f) === false)) return false;
+    const across = claim.occurrences.every((o) => langOf.get(o.source) !== lang);
+    const threshold = across ? t.cross : t.same;
+    const telling = theirs.some((f) => shareTellingFigure(mine, f));
+    if (content && !telling) {
+      const here = pageContent.get(m.start) ?? content.of(pageClaims.find((c) => c.occurrences[0]!.selector[1].start === m.start)!.occurrences[0]!.selector[0].exact, lang);
+      pageContent.set(m.start, here);
+      const enough = claim.occurrences.some((o) => {
+        const key = `${o.source}|${o.selector[1].start}`;
+        const there = passageContent.get(key) ?? content.of(o.selector[0].exact, langOf.get(o.source) ?? lang);
+        passageContent.set(key, there);
+        return ContentWords.shared(here, there) >= t.content;
+      });
+      if (!enough) return false;
+    }
+    // The thresholds apply to the raw coverage, as the matcher's own does (the score is calibrated).
+    return (m.coverage ?? m.score) >= (telling ? Math.min(threshold, t.figure) : threshold);
+  };
 }
 
 /** Whether a claim id is one learned from pages read. */
