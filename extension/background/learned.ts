@@ -436,12 +436,32 @@ function hash(text: string): string {
 }
 
 /**
+ * Where the time of one link went, ms by phase (the bench asks): the page's names, the index lookup, loading the
+ * candidate pages, reading them (prepared and learned, or kept from before), linking (the story's knowledge, its
+ * matchers built or kept, the matching) and storing the links.
+ */
+export interface LinkPhases {
+  extract?: number;
+  lookup?: number;
+  load?: number;
+  read?: number;
+  link?: number;
+  store?: number;
+}
+
+/**
  * Links a page to the statements read on other sites of the same story. Only the pages the index names as
  * candidates are loaded. Answers the spans of `page.text` that state a learned claim; those claims are stored
  * for the card and the sidebar.
  */
-export async function linkLearned(db: CrossreadDb, page: PageText): Promise<LearnedLinks> {
+export async function linkLearned(db: CrossreadDb, page: PageText, phases?: LinkPhases): Promise<LearnedLinks> {
   const none: LearnedLinks = { spans: [], claims: [], sources: [] };
+  let t = performance.now();
+  const lap = (phase: keyof LinkPhases) => {
+    const now = performance.now();
+    if (phases) phases[phase] = (phases[phase] ?? 0) + now - t;
+    t = now;
+  };
   // Nothing read yet (a fresh profile): no page's text is even looked at.
   if ((await db.readPages.count()) === 0) return none;
   const url = pageKey(page.url);
@@ -449,11 +469,16 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
   const lang = page.lang ?? detectLang(page.text);
   const terms = termsOf(extractStatements(page.text, lang).names);
   if (terms.length < SHARED_TERMS) return none;
+  lap('extract');
   const candidates = await candidatePages(db, terms, url);
+  lap('lookup');
   const pages = (await db.readPages.bulkGet(candidates)).filter((p): p is ReadPageRow => !!p && p.site !== site);
+  lap('load');
   if (pages.length === 0) return none;
   const reading = await readingOf(db, pages.sort((a, b) => a.readAt - b.readAt));
+  lap('read');
   const { kb, result } = linkPage(reading, { address: READ_SOURCE_PREFIX + url, title: page.title, text: page.text, lang, ...(cleanDate(page.date) && { date: cleanDate(page.date) }) }, { curated: false });
+  lap('link');
   const claims = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, c]));
   // The learned claims one sentence of the page states are one claim here, with every passage read that states
   // it: the card and the sidebar list the other articles of one statement together, as for curated claims.
@@ -493,6 +518,7 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
   await db.learnedClaims.bulkPut([...stored.values()]);
   const claimsOut = [...stored.values()].map((r) => r.claim);
   const sources = await readSources(db, claimsOut.flatMap((c) => c.occurrences.map((o) => o.source)));
+  lap('store');
   return { spans, claims: claimsOut, sources: [...sources.values()] };
 }
 

@@ -34,6 +34,11 @@ type Bench = {
   teardown(): Promise<void>;
 };
 
+/** `lookup 12 ms, load 3 ms, …`: the phases of a link in the order they run. */
+export function phaseLine(phases: NonNullable<LevelResult['coldPhases']>): string {
+  return Object.entries(phases).map(([name, t]) => `${name} ${ms(t)}`).join(', ');
+}
+
 async function bundle(root: string): Promise<string> {
   const out = await build({
     entryPoints: ['scripts/bench/in-page/learned.ts'],
@@ -91,6 +96,8 @@ export async function benchLearned(name: BrowserName, root: string, kb: Knowledg
           `lookup ${ms(r.lookupMs)} indexed, ${ms(r.lookupAllMs)} all entries, ${ms(r.scanMs)} full scan (${Math.round(r.scanRows).toLocaleString('en')} entries); ` +
           `record ${ms(r.recordMs)}; ${r.learnedMb.toFixed(1)} MB learned, ${r.usageMb.toFixed(1)} MB used`,
       );
+      if (r.coldPhases) say(`    first link by phase: ${phaseLine(r.coldPhases)}`);
+      if (r.warmPhases) say(`    again by phase: ${phaseLine(r.warmPhases)}`);
     }
     await page.evaluate(() => (globalThis as unknown as { crossreadLearnedBench: Bench }).crossreadLearnedBench.teardown());
     return out;

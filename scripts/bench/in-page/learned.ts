@@ -6,7 +6,7 @@
 import { extractStatements } from '../../../shared/learn/index.ts';
 import type { Concept, Entity } from '../../../shared/kb/types.ts';
 import { openDb, type CrossreadDb } from '../../../extension/background/db.ts';
-import { candidatePages, forgetCachedReadings, learnRead, linkLearned, storageInfo, termsOf } from '../../../extension/background/learned.ts';
+import { candidatePages, forgetCachedReadings, learnRead, linkLearned, storageInfo, termsOf, type LinkPhases } from '../../../extension/background/learned.ts';
 import { SyntheticNews } from '../learned-corpus.ts';
 
 /** What one level (so many articles read) measured. */
@@ -32,6 +32,9 @@ export interface LevelResult {
   scanRows: number;
   /** Candidate pages loaded per probe, mean. */
   candidates: number;
+  /** Where the time of a first and of a repeated link went, ms by phase, median of each phase. */
+  coldPhases?: LinkPhases;
+  warmPhases?: LinkPhases;
   /** Learned bytes (learned.ts's count) and the origin's IndexedDB usage (navigator.storage.estimate). */
   learnedMb: number;
   usageMb: number;
@@ -39,6 +42,12 @@ export interface LevelResult {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Each phase's median over the probes (a phase a probe did not reach counts 0 there). */
+function medianPhases(runs: LinkPhases[]): LinkPhases {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r)))] as (keyof LinkPhases)[];
+  return Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r[n] ?? 0))]));
+}
 
 let db: CrossreadDb;
 let news: SyntheticNews;
@@ -79,6 +88,8 @@ async function measure(probes: number): Promise<LevelResult> {
   const lookup: number[] = [];
   const lookupAll: number[] = [];
   const scan: number[] = [];
+  const coldPhases: LinkPhases[] = [];
+  const warmPhases: LinkPhases[] = [];
   let spans = 0;
   let candidates = 0;
   let lookupRows = 0;
@@ -108,11 +119,15 @@ async function measure(probes: number): Promise<LevelResult> {
     scanRows += rows;
     forgetCachedReadings();
     t = performance.now();
-    const links = await linkLearned(db, page);
+    const coldRun: LinkPhases = {};
+    const links = await linkLearned(db, page, coldRun);
     cold.push(performance.now() - t);
+    coldPhases.push(coldRun);
+    const warmRun: LinkPhases = {};
     t = performance.now();
-    await linkLearned(db, page);
+    await linkLearned(db, page, warmRun);
     warm.push(performance.now() - t);
+    warmPhases.push(warmRun);
     spans += links.spans.length;
     // One more article read, timed: recording at this level.
     const a = news.article(read);
@@ -137,6 +152,8 @@ async function measure(probes: number): Promise<LevelResult> {
     lookupRows: lookupRows / probes,
     scanRows: scanRows / probes,
     candidates: candidates / probes,
+    coldPhases: medianPhases(coldPhases),
+    warmPhases: medianPhases(warmPhases),
     learnedMb: info.bytes / 1024 / 1024,
     usageMb: (estimate.usage ?? 0) / 1024 / 1024,
     ...(memory && { heapMb: memory.usedJSHeapSize / 1024 / 1024 }),
