@@ -22,7 +22,7 @@ import type { LearnedLinks, LearnedOverview, LearnedSpan, LearnedStorage, Source
 import { linkKey } from '../../shared/userdata/address.ts';
 import { isSiteDisabled, mayRecordReading, pageKey, passageKey } from '../../shared/userdata/types.ts';
 import type { CrossreadDb, LearnedClaimRow, ReadPageRow } from './db.ts';
-import { COMMON_POSTINGS, pageBytes, pagesToCheck, PrunePlan, rankCandidates, roomToMake, splitTerms } from './learned-index.ts';
+import { pageBytes, PrunePlan, roomToMake, selectCandidates, type TermIndex } from './learned-index.ts';
 import { storedVersion } from './seed.ts';
 import { rejectedLinks } from './source-reject.ts';
 import { readSettings } from './user-store.ts';
@@ -51,8 +51,12 @@ const MB = 1024 * 1024;
 export const READ_SOURCE_PREFIX = 'read:';
 /** Names a page read must share with the page to be loaded as a candidate (shared/learn asks the same). */
 const SHARED_TERMS = 2;
-/** At most this many candidate pages are loaded to link one page, those sharing the most names first. */
+/** At most this many candidate pages are read to link one page, those sharing the rarest names first. */
 const MAX_CANDIDATES = 40;
+/** Candidate pages loaded at most to find those MAX_CANDIDATES (the others: own site, another time). */
+const LOADED_AT_MOST = 4 * MAX_CANDIDATES;
+/** Days between publication dates within which two articles may be of one story (shared/learn's Reading: 14). */
+const STORY_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 /** The site of a URL: host and port, so localhost:8001 and localhost:8002 are two sites. */
@@ -341,31 +345,57 @@ async function baseKnowledge(db: CrossreadDb): Promise<BaseKnowledge> {
   return base.knowledge;
 }
 
+/** The index of pages read as the selection of candidates reads it (learned-index.ts), inside a transaction. */
+function termIndex(db: CrossreadDb): TermIndex {
+  return {
+    pages: async (term, limit) =>
+      ((await db.readTerms.where('term').equals(term).limit(limit).primaryKeys()) as unknown as [string, string][]).map(([, url]) => url),
+    count: (term) => db.readTerms.where('term').equals(term).count(),
+    termsOf: async (urls) =>
+      new Map(
+        await Promise.all(
+          urls.map(async (url) => [url, ((await db.readTerms.where('url').equals(url).primaryKeys()) as unknown as [string, string][]).map(([term]) => term)] as const),
+        ),
+      ),
+    latest: async (n) => (await db.readPages.orderBy('readAt').reverse().limit(n).primaryKeys()) as string[],
+  };
+}
+
 /**
- * The pages read that share at least two index terms with a page, sharing the most first, at most
- * MAX_CANDIDATES; never the page itself. Only the index is read, never a page: each term's count of pages, then
- * the entries of the rare terms, then, for the pages those found, whether they use the common terms too (see
- * learned-index.ts). A page read that shares only common terms with the page is no candidate.
+ * The pages read that share at least two index terms with a page, the rarest shared names first; never the page
+ * itself. Only the index is read, never a page, and at most some fifty entries per term (learned-index.ts): the
+ * rare terms' pages, then, for the pages those found that weigh most and for the pages read last, their terms.
+ * A page read that shares only common terms with the page, and was not read lately, is no candidate.
  */
 export async function candidatePages(db: CrossreadDb, terms: readonly string[], self: string): Promise<string[]> {
-  return db.transaction('r', db.readTerms, async () => {
-    // Each term's entries, one more than a rare term has at most: a term that fills them is common, and its
-    // entries are dropped. Counted in the order of the terms, as one lookup of them all would find them.
-    const sorted = [...terms].sort();
-    const entries = await Promise.all(sorted.map((t) => db.readTerms.where('term').equals(t).limit(COMMON_POSTINGS + 1).primaryKeys()));
-    const counts = new Map(sorted.map((t, i) => [t, entries[i]!.length]));
-    const { common } = splitTerms(counts);
-    const shared = new Map<string, number>();
-    for (const [i, t] of sorted.entries()) {
-      if (common.includes(t)) continue;
-      for (const [, url] of entries[i]! as unknown as [string, string][]) shared.set(url, (shared.get(url) ?? 0) + 1);
-    }
-    if (common.length > 0 && shared.size > 0) {
-      const keys = pagesToCheck(shared).flatMap((u) => common.map((t): [string, string] => [t, u]));
-      for (const row of await db.readTerms.bulkGet(keys)) if (row) shared.set(row.url, shared.get(row.url)! + 1);
-    }
-    return rankCandidates(shared, self, SHARED_TERMS, MAX_CANDIDATES);
+  return db.transaction('r', [db.readTerms, db.readPages], async () => {
+    // Counted by the index of times read, whose entries are small, not by the table's rows (see linkLearned).
+    const total = await db.readPages.orderBy('readAt').count();
+    const found = await selectCandidates(termIndex(db), terms, self, { total, min: SHARED_TERMS });
+    return found.map((c) => c.url);
   });
+}
+
+/**
+ * The candidates to read, in their order: loaded a batch at a time, only those on another site and, when both
+ * dates are known, published within STORY_DAYS of the page (shared/learn's Reading takes no other article for
+ * the story), until MAX_CANDIDATES are kept or LOADED_AT_MOST were loaded.
+ */
+export async function loadCandidates(db: CrossreadDb, ranked: readonly string[], site: string, date: string): Promise<ReadPageRow[]> {
+  const kept: ReadPageRow[] = [];
+  for (let at = 0; at < Math.min(ranked.length, LOADED_AT_MOST) && kept.length < MAX_CANDIDATES; at += MAX_CANDIDATES) {
+    const rows = await db.readPages.bulkGet(ranked.slice(at, at + MAX_CANDIDATES));
+    for (const p of rows) if (p && p.site !== site && withinStory(date, p.date) && kept.length < MAX_CANDIDATES) kept.push(p);
+  }
+  return kept;
+}
+
+/** Whether two publication dates (`YYYY-MM-DD` or `YYYY-MM`, or '' unknown) may be of one story. */
+export function withinStory(a: string, b: string): boolean {
+  if (!a || !b) return true;
+  const day = (d: string) => Date.parse(d.length === 7 ? `${d}-01` : d);
+  const [ta, tb] = [day(a), day(b)];
+  return Number.isNaN(ta) || Number.isNaN(tb) || Math.abs(ta - tb) <= STORY_DAYS * DAY_MS;
 }
 
 /**
@@ -462,8 +492,9 @@ export async function linkLearned(db: CrossreadDb, page: PageText, phases?: Link
     if (phases) phases[phase] = (phases[phase] ?? 0) + now - t;
     t = now;
   };
-  // Nothing read yet (a fresh profile): no page's text is even looked at.
-  if ((await db.readPages.count()) === 0) return none;
+  // Nothing read yet (a fresh profile): no page's text is even looked at. (Not count(): Chromium counts a table
+  // by reading every row, 1.2 s at 10,000 pages read.)
+  if ((await db.readPages.limit(1).primaryKeys()).length === 0) return none;
   const url = pageKey(page.url);
   const site = siteOf(url);
   const lang = page.lang ?? detectLang(page.text);
@@ -472,7 +503,7 @@ export async function linkLearned(db: CrossreadDb, page: PageText, phases?: Link
   lap('extract');
   const candidates = await candidatePages(db, terms, url);
   lap('lookup');
-  const pages = (await db.readPages.bulkGet(candidates)).filter((p): p is ReadPageRow => !!p && p.site !== site);
+  const pages = await loadCandidates(db, candidates, site, cleanDate(page.date));
   lap('load');
   if (pages.length === 0) return none;
   const reading = await readingOf(db, pages.sort((a, b) => a.readAt - b.readAt));

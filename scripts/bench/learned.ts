@@ -96,6 +96,7 @@ export async function benchLearned(name: BrowserName, root: string, kb: Knowledg
           `lookup ${ms(r.lookupMs)} indexed, ${ms(r.lookupAllMs)} all entries, ${ms(r.scanMs)} full scan (${Math.round(r.scanRows).toLocaleString('en')} entries); ` +
           `record ${ms(r.recordMs)}; ${r.learnedMb.toFixed(1)} MB learned, ${r.usageMb.toFixed(1)} MB used`,
       );
+      if (r.storyArticles !== undefined) say(`    the probes' own stories: ${r.storyFound} of their ${r.storyArticles} articles read were among the candidates`);
       if (r.coldPhases) say(`    first link by phase: ${phaseLine(r.coldPhases)}`);
       if (r.warmPhases) say(`    again by phase: ${phaseLine(r.warmPhases)}`);
     }
