@@ -10,41 +10,35 @@
  * A term used by more pages read than this is common: at most one more of its pages is read from the index, to
  * tell, and they are dropped. So a lookup reads at most this many entries per term, however many pages were
  * read, and a name that a tenth of the news uses never loads a tenth of the pages read. 10,000 articles read
- * name a country or a head of government in thousands, the cast of one story in a few dozen at most.
+ * name a country or a head of government in thousands, the cast of one story in a few dozen at most. (Nothing is
+ * counted in full: IndexedDB counts by reading every entry, 1.4 s for 10,000 pages read in Chromium.)
  */
 export const RARE_POSTINGS = 50;
 /** Of the pages found through rare terms, those weighing most are checked against the common terms as well. */
-export const CHECKED_PAGES = 60;
+export const CHECKED_PAGES = 40;
 /**
- * The pages read last are checked against every term of the page, common ones too: the articles of the story the
- * reader follows, though all its names be common, are among them.
+ * The pages read last are checked against the common terms too: the articles of a story the reader follows,
+ * though all its names have grown common, are among them.
  */
-export const LATEST_PAGES = 100;
-
-/**
- * A page read last that no rare term found is a candidate through the common terms that at most this share of the
- * pages read use (or twice RARE_POSTINGS, where few were read): the names of a story the reader follows, not
- * those of every day's news.
- */
-export const FOLLOWED_SHARE = 0.05;
+export const LATEST_PAGES = 50;
+/** A page no rare term found must share this many common terms: two names every article uses make no story. */
+export const FOLLOWED_NAMES = 3;
 
 /** What the selection of candidates reads of the index of pages read: IndexedDB in learned.ts, a Map in tests. */
 export interface TermIndex {
   /** At most `limit` of the pages that use `term`, in any fixed order. */
   pages(term: string, limit: number): Promise<string[]>;
-  /** How many pages use `term` (asked only for the common terms). */
-  count(term: string): Promise<number>;
-  /** The index terms of each page given. */
-  termsOf(urls: readonly string[]): Promise<Map<string, readonly string[]>>;
+  /** For each [term, page], whether the page uses the term. */
+  uses(pairs: readonly (readonly [string, string])[]): Promise<boolean[]>;
   /** The `n` pages read last, newest first. */
   latest(n: number): Promise<string[]>;
 }
 
 /**
- * The index of pages read held in memory (`pages`: each page's terms, in the order read), for the unit tests and the
- * bench of the selection (scripts/bench/learned-select.ts); `reads` counts what was read of it.
+ * The index of pages read held in memory (`pages`: each page's terms, in the order read), for the unit tests and
+ * the bench of the selection (scripts/bench/learned-select.ts); `reads` counts the entries read of it.
  */
-export function memoryIndex(pages: ReadonlyMap<string, readonly string[]>): TermIndex & { reads: { entries: number; pagesChecked: number } } {
+export function memoryIndex(pages: ReadonlyMap<string, readonly string[]>): TermIndex & { reads: { entries: number } } {
   const byTerm = new Map<string, string[]>();
   for (const [url, terms] of pages) {
     for (const t of terms) {
@@ -54,7 +48,8 @@ export function memoryIndex(pages: ReadonlyMap<string, readonly string[]>): Term
     }
   }
   for (const list of byTerm.values()) list.sort();
-  const reads = { entries: 0, pagesChecked: 0 };
+  const sets = new Map([...pages].map(([url, terms]) => [url, new Set(terms)]));
+  const reads = { entries: 0 };
   return {
     reads,
     pages: async (term, limit) => {
@@ -62,10 +57,9 @@ export function memoryIndex(pages: ReadonlyMap<string, readonly string[]>): Term
       reads.entries += found.length;
       return found;
     },
-    count: async (term) => byTerm.get(term)?.length ?? 0,
-    termsOf: async (urls) => {
-      reads.pagesChecked += urls.length;
-      return new Map(urls.map((u) => [u, pages.get(u) ?? []]));
+    uses: async (pairs) => {
+      reads.entries += pairs.length;
+      return pairs.map(([term, url]) => sets.get(url)?.has(term) ?? false);
     },
     latest: async (n) => [...pages.keys()].reverse().slice(0, n),
   };
@@ -76,66 +70,57 @@ export interface Candidate {
   url: string;
   /** Index terms shared (known exactly for the pages checked, else the rare ones only). */
   shared: number;
-  /** The shared terms' rarity: the sum of ln(pages read / pages using the term). */
+  /** The rare shared terms' rarity: the sum of ln(2 × RARE_POSTINGS / pages using the term); common ones weigh 0. */
   weight: number;
 }
 
 export interface SelectOptions {
-  /** Pages read in all, for each term's rarity. */
-  total: number;
   /** Terms a candidate must share. */
   min: number;
   rare?: number;
   checked?: number;
   latest?: number;
-  followedShare?: number;
+  followed?: number;
 }
 
 /**
  * The pages read that share at least `min` of `terms`, never `self`, rarest shared terms first (the sum of their
  * rarity; then the number shared; then the address). Each term's pages are read only when it is rare (at most
  * `rare` pages use it); the common terms count only for the pages the rare ones found that weigh most, and for
- * the pages read last (those only through the common terms of a story, see FOLLOWED_SHARE). So the entries read
+ * the pages read last (those, when no rare term found them, sharing `followed` common terms). So the entries read
  * are bounded by the page's terms, not by the pages read, and a term in every page read floods nothing.
  */
 export async function selectCandidates(index: TermIndex, terms: readonly string[], self: string, options: SelectOptions): Promise<Candidate[]> {
-  const { total, min, rare = RARE_POSTINGS, checked = CHECKED_PAGES, latest = LATEST_PAGES, followedShare = FOLLOWED_SHARE } = options;
+  const { min, rare = RARE_POSTINGS, checked = CHECKED_PAGES, latest = LATEST_PAGES, followed = FOLLOWED_NAMES } = options;
   const wanted = [...new Set(terms)].sort();
   const postings = await Promise.all(wanted.map((t) => index.pages(t, rare + 1)));
   const common = wanted.filter((_, i) => postings[i]!.length > rare);
-  const counts = new Map(wanted.map((t, i) => [t, postings[i]!.length]));
-  for (const [t, n] of await Promise.all(common.map(async (t) => [t, await index.count(t)] as const))) counts.set(t, Math.max(n, rare + 1));
-  const rarity = new Map(wanted.map((t) => [t, Math.log(Math.max(total, counts.get(t)!) / Math.max(1, counts.get(t)!))]));
-  const found = new Map<string, Set<string>>();
-  for (const [i, t] of wanted.entries()) {
-    if (postings[i]!.length > rare) continue;
-    for (const url of postings[i]!) {
+  const found = new Map<string, { shared: number; weight: number }>();
+  for (const list of postings) {
+    if (list.length > rare) continue;
+    const weight = Math.log((2 * rare) / list.length);
+    for (const url of list) {
       if (url === self) continue;
-      const set = found.get(url) ?? new Set<string>();
-      found.set(url, set.add(t));
+      const c = found.get(url) ?? { shared: 0, weight: 0 };
+      found.set(url, { shared: c.shared + 1, weight: c.weight + weight });
     }
   }
-  const weigh = (shared: Iterable<string>) => {
-    let w = 0;
-    for (const t of shared) w += rarity.get(t)!;
-    return w;
-  };
   if (common.length > 0) {
-    const heaviest = [...found].map(([url, set]) => ({ url, shared: set.size, weight: weigh(set) })).sort(ranked).slice(0, checked).map((c) => c.url);
+    const heaviest = [...found].map(([url, c]) => ({ url, ...c })).sort(ranked).slice(0, checked).map((c) => c.url);
     const toCheck = [...new Set([...heaviest, ...(await index.latest(latest))])].filter((u) => u !== self);
-    const page = new Set(wanted.filter((t) => counts.get(t)! > 0));
-    const followed = Math.max(followedShare * total, 2 * rare);
-    for (const [url, theirs] of await index.termsOf(toCheck)) {
-      // A page no rare term found counts only the names of a story (few pages use them), never the news's
-      // everyday names: two names every article uses make no story.
-      const viaRare = found.has(url);
-      const shared = theirs.filter((t) => page.has(t) && (viaRare || counts.get(t)! <= followed));
-      if (shared.length > 0) found.set(url, new Set(shared));
+    const pairs = toCheck.flatMap((url) => common.map((t) => [t, url] as const));
+    const uses = await index.uses(pairs);
+    const extra = new Map<string, number>();
+    for (const [k, [, url]] of pairs.entries()) if (uses[k]) extra.set(url, (extra.get(url) ?? 0) + 1);
+    for (const [url, n] of extra) {
+      const c = found.get(url);
+      if (c) c.shared += n;
+      else if (n >= followed) found.set(url, { shared: n, weight: 0 });
     }
   }
   return [...found]
-    .filter(([, set]) => set.size >= min)
-    .map(([url, set]) => ({ url, shared: set.size, weight: weigh(set) }))
+    .filter(([, c]) => c.shared >= min)
+    .map(([url, c]) => ({ url, ...c }))
     .sort(ranked);
 }
 

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const count = async (page: Read, own: Set<string>) => {
     const old = before(byTerm, pageTerms, page.terms, page.url);
     const index = memoryIndex(new Map(all.filter((r) => r.url !== page.url).map((r) => [r.url, r.terms])));
-    const ranked = (await selectCandidates(index, page.terms, page.url, { total: all.length - 1, min: MIN })).map((c) => c.url);
+    const ranked = (await selectCandidates(index, page.terms, page.url, { min: MIN })).map((c) => c.url);
     const results = { before: { picked: chosen(old.ranked, byUrl, page, false), entries: old.entries }, now: { picked: chosen(ranked, byUrl, page, true), entries: index.reads.entries } };
     for (const which of ['before', 'now'] as const) {
       const t = tallies[which];
