@@ -47,9 +47,9 @@ function before(byTerm: Map<string, string[]>, pageTerms: Map<string, Set<string
   return { ranked, entries };
 }
 
-/** The first MAX of `ranked` on another site; with `window`, only those dated within the story's days. */
-function chosen(ranked: string[], byUrl: Map<string, Read>, page: Read, window: boolean): string[] {
-  return ranked.filter((u) => byUrl.get(u)!.site !== page.site && (!window || withinStory(page.date, byUrl.get(u)!.date))).slice(0, MAX);
+/** The first `max` of `ranked` on another site; with `window`, only those dated within the story's days. */
+function chosen(ranked: string[], byUrl: Map<string, Read>, page: Read, window: boolean, max = MAX): string[] {
+  return ranked.filter((u) => byUrl.get(u)!.site !== page.site && (!window || withinStory(page.date, byUrl.get(u)!.date))).slice(0, max);
 }
 
 interface Tally {
@@ -99,13 +99,19 @@ async function main(): Promise<void> {
   for (const list of byTerm.values()) list.sort();
   const pageTerms = new Map(all.map((r) => [r.url, new Set(r.terms)]));
 
-  const tallies = { before: empty(), now: empty() };
+  const fresh = () => ({ before: empty(), now: empty(), 'now, 20 read': empty(), 'now, 10 read': empty() });
+  let tallies = fresh();
   const count = async (page: Read, own: Set<string>) => {
     const old = before(byTerm, pageTerms, page.terms, page.url);
     const index = memoryIndex(new Map(all.filter((r) => r.url !== page.url).map((r) => [r.url, r.terms])));
     const ranked = (await selectCandidates(index, page.terms, page.url, { min: MIN })).map((c) => c.url);
-    const results = { before: { picked: chosen(old.ranked, byUrl, page, false), entries: old.entries }, now: { picked: chosen(ranked, byUrl, page, true), entries: index.reads.entries } };
-    for (const which of ['before', 'now'] as const) {
+    const results = {
+      before: { picked: chosen(old.ranked, byUrl, page, false), entries: old.entries },
+      now: { picked: chosen(ranked, byUrl, page, true), entries: index.reads.entries },
+      'now, 20 read': { picked: chosen(ranked, byUrl, page, true, 20), entries: index.reads.entries },
+      'now, 10 read': { picked: chosen(ranked, byUrl, page, true, 10), entries: index.reads.entries },
+    };
+    for (const which of Object.keys(results) as (keyof typeof results)[]) {
       const t = tallies[which];
       const { picked, entries } = results[which];
       t.probes++;
@@ -124,13 +130,14 @@ async function main(): Promise<void> {
   const line = (t: Tally) =>
     `${t.found} of ${t.own} own-story articles among the candidates (${((100 * t.found) / Math.max(1, t.own)).toFixed(1)} %), ` +
     `${(t.other / t.probes).toFixed(1)} candidates of other stories per probe, ${Math.round(t.entries / t.probes).toLocaleString('en')} index entries read per probe`;
-  console.log(`${articles.toLocaleString('en')} synthetic articles read, ${probes} probes`);
-  console.log(`  before: ${line(tallies.before)}`);
-  console.log(`  now:    ${line(tallies.now)}`);
+  const print = () => {
+    for (const [which, t] of Object.entries(tallies)) console.log(`  ${`${which}:`.padEnd(14)} ${line(t)}`);
+  };
+  console.log(`${articles.toLocaleString('en')} synthetic articles read, ${probes} probes (at most ${MAX} candidates read unless said)`);
+  print();
 
   if (real.length > 0) {
-    tallies.before = empty();
-    tallies.now = empty();
+    tallies = fresh();
     for (const story of real) {
       for (const page of story) {
         const own = new Set(story.filter((r) => r !== page && r.site !== page.site).map((r) => r.url));
@@ -138,8 +145,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(`Real stories among them (${real.map((s) => s.length).join(' + ')} articles), each article as the page and the others read:`);
-    console.log(`  before: ${line(tallies.before)}`);
-    console.log(`  now:    ${line(tallies.now)}`);
+    print();
   }
 }
 
