@@ -7,8 +7,8 @@
  * (extension/background/learned-index.ts) is set beside the one before it (every term's entries up to 401, a term
  * with more only checked against the 400 pages sharing most, the 40 sharing most, no date window).
  *
- * With `--stories DIR` (the real stories of `npm run eval -- --stories`), each real story is added to the synthetic
- * news read, and for each of its articles as the page, the others as read: how many are among its candidates.
+ * With `--stories DIR` (the real stories of `npm run eval -- --stories`), the real stories are read before the
+ * synthetic news, and for each of their articles as the page, the others as read: how many are among its candidates.
  *
  *   node --import tsx scripts/bench/learned-select.ts [--articles 10000] [--probes 200] [--stories DIR]
  */
@@ -92,7 +92,8 @@ async function main(): Promise<void> {
   const real = storiesDir
     ? loadStories(storiesDir).map((s) => s.articles.map((a) => toRead(a.url || `https://${s.id}.example/${a.file}`, '', s.id, a.text, a.lang)))
     : [];
-  const all = [...reads, ...real.flat()];
+  // The real stories read first: the synthetic news is what was read last, as the probes expect.
+  const all = [...real.flat(), ...reads];
   const byUrl = new Map(all.map((r) => [r.url, r]));
   const byTerm = new Map<string, string[]>();
   for (const r of all) for (const t of r.terms) (byTerm.get(t) ?? byTerm.set(t, []).get(t)!).push(r.url);
