@@ -47,7 +47,7 @@ function parseArgs(argv: string[]): { quick: boolean; only?: string; nodeOnly: b
 /** The pages-read section alone: measured, then put in place of its old self in BENCHMARKS.md. */
 async function learnedOnly(kb: ReturnType<typeof buildKb>['kb'], only: string | undefined): Promise<void> {
   const browser: BrowserName = only === 'firefox' ? 'firefox' : 'chromium';
-  const results = await benchLearned(browser, root, kb, say);
+  const results = await benchLearned(browser, kb, say);
   mkdirSync(join(root, '.bench'), { recursive: true });
   writeFileSync(join(root, '.bench/learned.json'), JSON.stringify(results, null, 2));
   const path = join(root, 'BENCHMARKS.md');
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   } finally {
     await site.server.close();
   }
-  const learned = only && only !== 'chromium' ? undefined : await benchLearned('chromium', root, kb, say, quick ? [1, 1_000] : undefined);
+  const learned = only && only !== 'chromium' ? undefined : await benchLearned('chromium', kb, say, quick ? [1, 1_000] : undefined);
   const results: BenchResults = {
     quick,
     node: process.version,

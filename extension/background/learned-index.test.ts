@@ -1,41 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import { pageBytes, pagesToCheck, PrunePlan, rankCandidates, roomToMake, splitTerms } from './learned-index.ts';
+import { CHECKED_PAGES, LATEST_PAGES, memoryIndex, pageBytes, PrunePlan, RARE_POSTINGS, roomToMake, selectCandidates, type TermIndex } from './learned-index.ts';
 
-describe('looking up the index of pages read', () => {
-  it('loads pages through the rare names, rarest first, and only checks the common ones', () => {
-    const counts = new Map([
-      ['biden', 5_000],
-      ['lindqvarn', 3],
-      ['hallgren', 12],
-      ['vessa', 0],
-      ['ukraine', 401],
-      ['brekke', 400],
-    ]);
-    expect(splitTerms(counts)).toEqual({ rare: ['lindqvarn', 'hallgren', 'brekke'], common: ['ukraine', 'biden'] });
-    // Where few pages were read, every name is rare: the lookup is the full one.
-    expect(splitTerms(new Map([['a', 1], ['b', 2]]))).toEqual({ rare: ['a', 'b'], common: [] });
+/** `n` pages read of other stories, each naming `everywhere` and two names of its own. */
+function otherNews(n: number, everywhere: string[]): Map<string, string[]> {
+  return new Map(Array.from({ length: n }, (_, i) => [`https://news.example/${i}`, [...everywhere, `cast${i}`, `place${i % 97}`]]));
+}
+
+describe('choosing the pages read to link a page with', () => {
+  const select = (index: TermIndex, terms: string[], self = 'https://probe.example/1') => selectCandidates(index, terms, self, { min: 2 });
+
+  it('finds the one article read that shares two rare names with the page among thousands that share none', async () => {
+    const read = otherNews(5_000, ['nato']);
+    read.set('https://wire.example/story', ['lindqvarn', 'hallgren', 'nato']);
+    const index = memoryIndex(read);
+    const found = await select(index, ['lindqvarn', 'hallgren', 'nato', 'berlin']);
+    expect(found.map((c) => c.url)).toEqual(['https://wire.example/story']);
+    expect(found[0]!.shared).toBe(3);
+    // The common names were not read page by page: at most 51 entries of each, then whether the one page found
+    // and the pages read last use them.
+    expect(index.reads.entries).toBeLessThanOrEqual(2 * (RARE_POSTINGS + 1) + 2 * (1 + LATEST_PAGES));
   });
 
-  it('checks the common names only against the pages sharing the most rare ones', () => {
-    const shared = new Map([
-      ['x', 1],
-      ['y', 3],
-      ['z', 2],
-      ['w', 3],
-    ]);
-    expect(pagesToCheck(shared, 3)).toEqual(['y', 'w', 'z']);
+  it('is not flooded by a term every article uses, nor by two', async () => {
+    const read = otherNews(3_000, ['ukraine', 'kyiv']);
+    read.set('https://wire.example/a', ['ukraine', 'kyiv', 'brekke', 'tolvik']);
+    read.set('https://paper.example/b', ['ukraine', 'brekke', 'tolvik']);
+    const index = memoryIndex(read);
+    const found = await select(index, ['ukraine', 'kyiv', 'brekke', 'tolvik']);
+    // Every article shares the two common names with the page: only the story's two articles are candidates, and
+    // only the pages read last and those two were checked for the common names.
+    expect(found.map((c) => c.url)).toEqual(['https://wire.example/a', 'https://paper.example/b']);
+    expect(found.map((c) => c.shared)).toEqual([4, 3]);
+    expect(index.reads.entries).toBeLessThanOrEqual(4 * (RARE_POSTINGS + 1) + 2 * (CHECKED_PAGES + LATEST_PAGES));
   });
 
-  it('takes as candidates the pages sharing two names or more, most first, never the page itself', () => {
-    const shared = new Map([
-      ['a', 2],
-      ['self', 9],
-      ['b', 1],
-      ['c', 4],
-      ['d', 2],
+  it('ranks the rarest shared names first, not the most names shared', async () => {
+    const read = otherNews(500, ['nato']);
+    // Shares three names, all of them in many articles; the other shares two names only it and the page use.
+    for (let i = 0; i < 40; i++) read.set(`https://x.example/${i}`, ['merkel', 'scholz', 'nato', `x${i}`]);
+    read.set('https://old.example/common', ['merkel', 'scholz', 'nato']);
+    read.set('https://rare.example/story', ['oyelaran', 'skovheim']);
+    const found = await select(memoryIndex(read), ['merkel', 'scholz', 'nato', 'oyelaran', 'skovheim']);
+    expect(found[0]!.url).toBe('https://rare.example/story');
+  });
+
+  it('still finds the articles of a story the reader follows when all its names have grown common', async () => {
+    // A story read 80 times: its names are past the rare bound, so it is found among the pages read last.
+    const read = otherNews(2_000, []);
+    for (let i = 0; i < 80; i++) read.set(`https://follow${i % 5}.example/${i}`, ['zelensky', 'bakhmut', 'wagner', `f${i}`]);
+    const found = await select(memoryIndex(read), ['zelensky', 'bakhmut', 'wagner']);
+    expect(found.length).toBe(LATEST_PAGES);
+    expect(found.every((c) => c.url.startsWith('https://follow'))).toBe(true);
+  });
+
+  it('never takes the page itself, nor a page sharing a single name', async () => {
+    const read = new Map([
+      ['https://probe.example/1', ['a1', 'b1']],
+      ['https://one.example/x', ['a1', 'zz']],
+      ['https://two.example/y', ['a1', 'b1']],
     ]);
-    expect(rankCandidates(shared, 'self', 2, 40)).toEqual(['c', 'a', 'd']);
-    expect(rankCandidates(shared, 'self', 2, 2)).toEqual(['c', 'a']);
+    const found = await select(memoryIndex(read), ['a1', 'b1']);
+    expect(found.map((c) => c.url)).toEqual(['https://two.example/y']);
+  });
+
+  it('finds every page sharing two names where few pages were read, as a full lookup would', async () => {
+    const read = new Map([
+      ['https://a.example/1', ['keller', 'lindqvarn']],
+      ['https://b.example/2', ['keller', 'lindqvarn', 'brekke']],
+      ['https://c.example/3', ['keller']],
+    ]);
+    const found = await select(memoryIndex(read), ['keller', 'lindqvarn', 'brekke']);
+    expect(found.map((c) => [c.url, c.shared])).toEqual([
+      ['https://b.example/2', 3],
+      ['https://a.example/1', 2],
+    ]);
   });
 });
 

@@ -1,49 +1,132 @@
 /**
  * The pure rules behind the store of pages read (learned.ts), kept apart so they are tested without a database:
- * - which index terms a page to link looks up in full and which it only checks against the pages those found
- *   (a name that hundreds of pages read use says little about the story and would load all of them);
- * - which pages read are candidates, sharing the most names first;
+ * - which pages read are candidates of a page to link: found through its rare index terms, read in full, and checked
+ *   against its common ones (a name that hundreds of pages read use says little about the story and would load
+ *   all of them), the rarest shared names first;
  * - how much room a page read takes, and which pages go first when the days or megabytes kept are exceeded.
  */
 
 /**
- * A term used by more pages read than this is common: its pages are not loaded from it, it only adds to the
- * count of pages a rarer term found. 10,000 articles read name a country or a head of government in thousands.
+ * A term used by more pages read than this is common: at most one more of its pages is read from the index, to
+ * tell, and they are dropped. So a lookup reads at most this many entries per term, however many pages were
+ * read, and a name that a tenth of the news uses never loads a tenth of the pages read. 10,000 articles read
+ * name a country or a head of government in thousands, the cast of one story in a few dozen at most. (Nothing is
+ * counted in full: IndexedDB counts by reading every entry, 1.4 s for 10,000 pages read in Chromium.)
  */
-export const COMMON_POSTINGS = 400;
-/** Of the pages found through rare terms, those sharing the most are checked against the common terms. */
-export const CHECKED_PAGES = 400;
+export const RARE_POSTINGS = 50;
+/** Of the pages found through rare terms, those weighing most are checked against the common terms as well. */
+export const CHECKED_PAGES = 40;
+/**
+ * The pages read last are checked against the common terms too: the articles of a story the reader follows,
+ * though all its names have grown common, are among them.
+ */
+export const LATEST_PAGES = 50;
+/** A page no rare term found must share this many common terms: two names every article uses make no story. */
+export const FOLLOWED_NAMES = 3;
 
-/** A page's index terms split by how many pages read use them: the rare ones, rarest first, and the common ones. */
-export function splitTerms(counts: ReadonlyMap<string, number>, common = COMMON_POSTINGS): { rare: string[]; common: string[] } {
-  const rare: string[] = [];
-  const frequent: string[] = [];
-  for (const [term, n] of counts) {
-    if (n === 0) continue;
-    (n > common ? frequent : rare).push(term);
+/** What the selection of candidates reads of the index of pages read: IndexedDB in learned.ts, a Map in tests. */
+export interface TermIndex {
+  /** At most `limit` of the pages that use `term`, in any fixed order. */
+  pages(term: string, limit: number): Promise<string[]>;
+  /** For each [term, page], whether the page uses the term. */
+  uses(pairs: readonly (readonly [string, string])[]): Promise<boolean[]>;
+  /** The `n` pages read last, newest first. */
+  latest(n: number): Promise<string[]>;
+}
+
+/**
+ * The index of pages read held in memory (`pages`: each page's terms, in the order read), for the unit tests and
+ * the bench of the selection (scripts/bench/learned-select.ts); `reads` counts the entries read of it.
+ */
+export function memoryIndex(pages: ReadonlyMap<string, readonly string[]>): TermIndex & { reads: { entries: number } } {
+  const byTerm = new Map<string, string[]>();
+  for (const [url, terms] of pages) {
+    for (const t of terms) {
+      const list = byTerm.get(t) ?? [];
+      byTerm.set(t, list);
+      list.push(url);
+    }
   }
-  const byCount = (a: string, b: string) => counts.get(a)! - counts.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  return { rare: rare.sort(byCount), common: frequent.sort(byCount) };
+  for (const list of byTerm.values()) list.sort();
+  const sets = new Map([...pages].map(([url, terms]) => [url, new Set(terms)]));
+  const reads = { entries: 0 };
+  return {
+    reads,
+    pages: async (term, limit) => {
+      const found = (byTerm.get(term) ?? []).slice(0, limit);
+      reads.entries += found.length;
+      return found;
+    },
+    uses: async (pairs) => {
+      reads.entries += pairs.length;
+      return pairs.map(([term, url]) => sets.get(url)?.has(term) ?? false);
+    },
+    latest: async (n) => [...pages.keys()].reverse().slice(0, n),
+  };
+}
+
+/** A page read that shares terms with the page to link. */
+export interface Candidate {
+  url: string;
+  /** Index terms shared (known exactly for the pages checked, else the rare ones only). */
+  shared: number;
+  /** The rare shared terms' rarity: the sum of ln(2 × RARE_POSTINGS / pages using the term); common ones weigh 0. */
+  weight: number;
+}
+
+export interface SelectOptions {
+  /** Terms a candidate must share. */
+  min: number;
+  rare?: number;
+  checked?: number;
+  latest?: number;
+  followed?: number;
 }
 
 /**
- * The pages to check against the common terms: those found through rare terms, sharing the most first (ties in
- * the order found), at most `limit`. Counts are by page address.
+ * The pages read that share at least `min` of `terms`, never `self`, rarest shared terms first (the sum of their
+ * rarity; then the number shared; then the address). Each term's pages are read only when it is rare (at most
+ * `rare` pages use it); the common terms count only for the pages the rare ones found that weigh most, and for
+ * the pages read last (those, when no rare term found them, sharing `followed` common terms). So the entries read
+ * are bounded by the page's terms, not by the pages read, and a term in every page read floods nothing.
  */
-export function pagesToCheck(shared: ReadonlyMap<string, number>, limit = CHECKED_PAGES): string[] {
-  return [...shared].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([url]) => url);
+export async function selectCandidates(index: TermIndex, terms: readonly string[], self: string, options: SelectOptions): Promise<Candidate[]> {
+  const { min, rare = RARE_POSTINGS, checked = CHECKED_PAGES, latest = LATEST_PAGES, followed = FOLLOWED_NAMES } = options;
+  const wanted = [...new Set(terms)].sort();
+  const postings = await Promise.all(wanted.map((t) => index.pages(t, rare + 1)));
+  const common = wanted.filter((_, i) => postings[i]!.length > rare);
+  const found = new Map<string, { shared: number; weight: number }>();
+  for (const list of postings) {
+    if (list.length > rare) continue;
+    const weight = Math.log((2 * rare) / list.length);
+    for (const url of list) {
+      if (url === self) continue;
+      const c = found.get(url) ?? { shared: 0, weight: 0 };
+      found.set(url, { shared: c.shared + 1, weight: c.weight + weight });
+    }
+  }
+  if (common.length > 0) {
+    const heaviest = [...found].map(([url, c]) => ({ url, ...c })).sort(ranked).slice(0, checked).map((c) => c.url);
+    const toCheck = [...new Set([...heaviest, ...(await index.latest(latest))])].filter((u) => u !== self);
+    const pairs = toCheck.flatMap((url) => common.map((t) => [t, url] as const));
+    const uses = await index.uses(pairs);
+    const extra = new Map<string, number>();
+    for (const [k, [, url]] of pairs.entries()) if (uses[k]) extra.set(url, (extra.get(url) ?? 0) + 1);
+    for (const [url, n] of extra) {
+      const c = found.get(url);
+      if (c) c.shared += n;
+      else if (n >= followed) found.set(url, { shared: n, weight: 0 });
+    }
+  }
+  return [...found]
+    .filter(([, c]) => c.shared >= min)
+    .map(([url, c]) => ({ url, ...c }))
+    .sort(ranked);
 }
 
-/**
- * The candidate pages: sharing at least `min` terms with the page, never the page itself, sharing the most first
- * (ties in the order found), at most `max`.
- */
-export function rankCandidates(shared: ReadonlyMap<string, number>, self: string, min: number, max: number): string[] {
-  return [...shared]
-    .filter(([url, n]) => n >= min && url !== self)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, max)
-    .map(([url]) => url);
+/** Heaviest first, then sharing most, then by address (the same order every time). */
+function ranked(a: Candidate, b: Candidate): number {
+  return b.weight - a.weight || b.shared - a.shared || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
 /** What a page read stores, for its size. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractStatements } from '../../shared/learn/index.ts';
-import { siteOf, termsOf } from './learned.ts';
+import { siteOf, termsOf, withinStory } from './learned.ts';
 import { isoDay } from '../content/learn/article.ts';
 
 describe('the index of pages read', () => {
@@ -10,6 +10,15 @@ describe('the index of pages read', () => {
     expect(en).toContain('prigoshin');
     expect(de).toContain('prigoshin');
     expect(en.filter((t) => de.includes(t)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads no candidate published more than 14 days from the page, and any whose date is not known', () => {
+    expect(withinStory('2026-11-10', '2026-11-24')).toBe(true);
+    expect(withinStory('2026-11-10', '2026-11-25')).toBe(false);
+    expect(withinStory('2026-11-25', '2026-11-10')).toBe(false);
+    expect(withinStory('2026-11', '2026-11-14')).toBe(true);
+    expect(withinStory('', '2020-01-01')).toBe(true);
+    expect(withinStory('2026-11-10', '')).toBe(true);
   });
 
   it('tells sites apart by host and port, and ignores www', () => {

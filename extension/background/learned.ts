@@ -22,7 +22,7 @@ import type { LearnedLinks, LearnedOverview, LearnedSpan, LearnedStorage, Source
 import { linkKey } from '../../shared/userdata/address.ts';
 import { isSiteDisabled, mayRecordReading, pageKey, passageKey } from '../../shared/userdata/types.ts';
 import type { CrossreadDb, LearnedClaimRow, ReadPageRow } from './db.ts';
-import { COMMON_POSTINGS, pageBytes, pagesToCheck, PrunePlan, rankCandidates, roomToMake, splitTerms } from './learned-index.ts';
+import { pageBytes, PrunePlan, roomToMake, selectCandidates, type TermIndex } from './learned-index.ts';
 import { storedVersion } from './seed.ts';
 import { rejectedLinks } from './source-reject.ts';
 import { readSettings } from './user-store.ts';
@@ -51,8 +51,12 @@ const MB = 1024 * 1024;
 export const READ_SOURCE_PREFIX = 'read:';
 /** Names a page read must share with the page to be loaded as a candidate (shared/learn asks the same). */
 const SHARED_TERMS = 2;
-/** At most this many candidate pages are loaded to link one page, those sharing the most names first. */
+/** At most this many candidate pages are read to link one page, those sharing the rarest names first. */
 const MAX_CANDIDATES = 40;
+/** Candidate pages loaded at most to find those MAX_CANDIDATES (the others: own site, another time). */
+const LOADED_AT_MOST = 4 * MAX_CANDIDATES;
+/** Days between publication dates within which two articles may be of one story (shared/learn's Reading: 14). */
+const STORY_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 /** The site of a URL: host and port, so localhost:8001 and localhost:8002 are two sites. */
@@ -341,31 +345,49 @@ async function baseKnowledge(db: CrossreadDb): Promise<BaseKnowledge> {
   return base.knowledge;
 }
 
+/** The index of pages read as the selection of candidates reads it (learned-index.ts), inside a transaction. */
+function termIndex(db: CrossreadDb): TermIndex {
+  return {
+    pages: async (term, limit) =>
+      ((await db.readTerms.where('term').equals(term).limit(limit).primaryKeys()) as unknown as [string, string][]).map(([, url]) => url),
+    // One request per entry asked, all at once: far cheaper than a query per page (Chromium, 10,000 pages read).
+    uses: async (pairs) => (await db.readTerms.bulkGet(pairs.map(([term, url]) => [term, url]))).map(Boolean),
+    latest: async (n) => (await db.readPages.orderBy('readAt').reverse().limit(n).primaryKeys()) as string[],
+  };
+}
+
 /**
- * The pages read that share at least two index terms with a page, sharing the most first, at most
- * MAX_CANDIDATES; never the page itself. Only the index is read, never a page: each term's count of pages, then
- * the entries of the rare terms, then, for the pages those found, whether they use the common terms too (see
- * learned-index.ts). A page read that shares only common terms with the page is no candidate.
+ * The pages read that share at least two index terms with a page, the rarest shared names first; never the page
+ * itself. Only the index is read, never a page, and a bounded part of it (learned-index.ts): at most 51 entries
+ * per term, then whether the pages that weigh most and the pages read last use the page's common terms.
  */
 export async function candidatePages(db: CrossreadDb, terms: readonly string[], self: string): Promise<string[]> {
-  return db.transaction('r', db.readTerms, async () => {
-    // Each term's entries, one more than a rare term has at most: a term that fills them is common, and its
-    // entries are dropped. Counted in the order of the terms, as one lookup of them all would find them.
-    const sorted = [...terms].sort();
-    const entries = await Promise.all(sorted.map((t) => db.readTerms.where('term').equals(t).limit(COMMON_POSTINGS + 1).primaryKeys()));
-    const counts = new Map(sorted.map((t, i) => [t, entries[i]!.length]));
-    const { common } = splitTerms(counts);
-    const shared = new Map<string, number>();
-    for (const [i, t] of sorted.entries()) {
-      if (common.includes(t)) continue;
-      for (const [, url] of entries[i]! as unknown as [string, string][]) shared.set(url, (shared.get(url) ?? 0) + 1);
-    }
-    if (common.length > 0 && shared.size > 0) {
-      const keys = pagesToCheck(shared).flatMap((u) => common.map((t): [string, string] => [t, u]));
-      for (const row of await db.readTerms.bulkGet(keys)) if (row) shared.set(row.url, shared.get(row.url)! + 1);
-    }
-    return rankCandidates(shared, self, SHARED_TERMS, MAX_CANDIDATES);
+  return db.transaction('r', [db.readTerms, db.readPages], async () => {
+    const found = await selectCandidates(termIndex(db), terms, self, { min: SHARED_TERMS });
+    return found.map((c) => c.url);
   });
+}
+
+/**
+ * The candidates to read, in their order: loaded a batch at a time, only those on another site and, when both
+ * dates are known, published within STORY_DAYS of the page (shared/learn's Reading takes no other article for
+ * the story), until MAX_CANDIDATES are kept or LOADED_AT_MOST were loaded.
+ */
+export async function loadCandidates(db: CrossreadDb, ranked: readonly string[], site: string, date: string): Promise<ReadPageRow[]> {
+  const kept: ReadPageRow[] = [];
+  for (let at = 0; at < Math.min(ranked.length, LOADED_AT_MOST) && kept.length < MAX_CANDIDATES; at += MAX_CANDIDATES) {
+    const rows = await db.readPages.bulkGet(ranked.slice(at, at + MAX_CANDIDATES));
+    for (const p of rows) if (p && p.site !== site && withinStory(date, p.date) && kept.length < MAX_CANDIDATES) kept.push(p);
+  }
+  return kept;
+}
+
+/** Whether two publication dates (`YYYY-MM-DD` or `YYYY-MM`, or '' unknown) may be of one story. */
+export function withinStory(a: string, b: string): boolean {
+  if (!a || !b) return true;
+  const day = (d: string) => Date.parse(d.length === 7 ? `${d}-01` : d);
+  const [ta, tb] = [day(a), day(b)];
+  return Number.isNaN(ta) || Number.isNaN(tb) || Math.abs(ta - tb) <= STORY_DAYS * DAY_MS;
 }
 
 /**
@@ -436,24 +458,50 @@ function hash(text: string): string {
 }
 
 /**
+ * Where the time of one link went, ms by phase (the bench asks): the page's names, the index lookup, loading the
+ * candidate pages, reading them (prepared and learned, or kept from before), linking (the story's knowledge, its
+ * matchers built or kept, the matching) and storing the links.
+ */
+export interface LinkPhases {
+  extract?: number;
+  lookup?: number;
+  load?: number;
+  read?: number;
+  link?: number;
+  store?: number;
+}
+
+/**
  * Links a page to the statements read on other sites of the same story. Only the pages the index names as
  * candidates are loaded. Answers the spans of `page.text` that state a learned claim; those claims are stored
  * for the card and the sidebar.
  */
-export async function linkLearned(db: CrossreadDb, page: PageText): Promise<LearnedLinks> {
+export async function linkLearned(db: CrossreadDb, page: PageText, phases?: LinkPhases): Promise<LearnedLinks> {
   const none: LearnedLinks = { spans: [], claims: [], sources: [] };
-  // Nothing read yet (a fresh profile): no page's text is even looked at.
-  if ((await db.readPages.count()) === 0) return none;
+  let t = performance.now();
+  const lap = (phase: keyof LinkPhases) => {
+    const now = performance.now();
+    if (phases) phases[phase] = (phases[phase] ?? 0) + now - t;
+    t = now;
+  };
+  // Nothing read yet (a fresh profile): no page's text is even looked at. (Not count(): Chromium counts a table
+  // by reading every row, 1.2 s at 10,000 pages read.)
+  if ((await db.readPages.limit(1).primaryKeys()).length === 0) return none;
   const url = pageKey(page.url);
   const site = siteOf(url);
   const lang = page.lang ?? detectLang(page.text);
   const terms = termsOf(extractStatements(page.text, lang).names);
   if (terms.length < SHARED_TERMS) return none;
+  lap('extract');
   const candidates = await candidatePages(db, terms, url);
-  const pages = (await db.readPages.bulkGet(candidates)).filter((p): p is ReadPageRow => !!p && p.site !== site);
+  lap('lookup');
+  const pages = await loadCandidates(db, candidates, site, cleanDate(page.date));
+  lap('load');
   if (pages.length === 0) return none;
   const reading = await readingOf(db, pages.sort((a, b) => a.readAt - b.readAt));
+  lap('read');
   const { kb, result } = linkPage(reading, { address: READ_SOURCE_PREFIX + url, title: page.title, text: page.text, lang, ...(cleanDate(page.date) && { date: cleanDate(page.date) }) }, { curated: false });
+  lap('link');
   const claims = new Map(kb.claims.filter((c) => isLearnedClaim(c.id)).map((c) => [c.id, c]));
   // The learned claims one sentence of the page states are one claim here, with every passage read that states
   // it: the card and the sidebar list the other articles of one statement together, as for curated claims.
@@ -493,6 +541,7 @@ export async function linkLearned(db: CrossreadDb, page: PageText): Promise<Lear
   await db.learnedClaims.bulkPut([...stored.values()]);
   const claimsOut = [...stored.values()].map((r) => r.claim);
   const sources = await readSources(db, claimsOut.flatMap((c) => c.occurrences.map((o) => o.source)));
+  lap('store');
   return { spans, claims: claimsOut, sources: [...sources.values()] };
 }
 

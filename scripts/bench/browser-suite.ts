@@ -1,6 +1,6 @@
 /** Everything measured in one browser: methods side by side (no extension), then the built extension. */
 import type { BenchBrowser, BrowserName } from './browsers.ts';
-import { launchBrowser } from './browsers.ts';
+import { withBrowser } from './browsers.ts';
 import { bursts, coldStart, pageCost, readScriptRun, scriptRuns, type BurstResult, type ScriptRun } from './extension.ts';
 import { compareOnPage, type MethodName, type MethodSummary, type RunPlan } from './highlight.ts';
 import { PAGE_IDS, PAGE_LABELS, type BenchSite, type PageId } from './setup.ts';
@@ -45,15 +45,6 @@ export function pagesFor(quick: boolean): PageId[] {
   return quick ? ['article', '1mb'] : [...PAGE_IDS];
 }
 
-async function withBrowser<T>(launch: Promise<BenchBrowser>, work: (b: BenchBrowser) => Promise<T>): Promise<T> {
-  const b = await launch;
-  try {
-    return await work(b);
-  } finally {
-    await b.close();
-  }
-}
-
 /** Page cost measured `reps` times: load, wait for the content script (if any) to draw, settle, read. */
 async function costOf(b: BenchBrowser, url: string, extension: boolean, reps: number): Promise<PageCost> {
   const runs: PageCost[] = [];
@@ -89,7 +80,7 @@ export async function benchBrowser(
 ): Promise<BrowserResults> {
   const pages = pagesFor(quick);
   const out = { name, methods: {}, script: {} } as BrowserResults;
-  await withBrowser(launchBrowser(name), async (b) => {
+  await withBrowser(name, undefined, async (b) => {
     out.version = await b.browser.version();
     say(`\n${name} (${out.version}), without the extension: methods side by side`);
     for (const id of pages) {
@@ -109,7 +100,7 @@ export async function benchBrowser(
       out.burstsPlain = await burstRun(b, site, false, 30_000);
     }
   });
-  await withBrowser(launchBrowser(name, extensionDir), async (b) => {
+  await withBrowser(name, extensionDir, async (b) => {
     say(`${name}, with the built extension`);
     out.cold = await coldStart(b, site.server.url('/ext/article.html'));
     say(`  cold start: install → KB in the page ${ms(out.cold.installToKb)}; first page load → first highlight ${ms(out.cold.loadToFirst)}`);

@@ -62,3 +62,16 @@ export async function launchBrowser(name: BrowserName, extensionDir?: string): P
     },
   };
 }
+
+/**
+ * Launches `name` (with `extensionDir`, that extension installed), runs `work` with it and closes it, whatever
+ * happens: the one way every section of the bench starts a browser.
+ */
+export async function withBrowser<T>(name: BrowserName, extensionDir: string | undefined, work: (b: BenchBrowser) => Promise<T>): Promise<T> {
+  const b = await launchBrowser(name, extensionDir);
+  try {
+    return await work(b);
+  } finally {
+    await b.close();
+  }
+}

@@ -15,6 +15,8 @@ export interface SyntheticArticle {
   text: string;
   /** Statements written (reported speech, quotes, announcements): what extraction should find, about. */
   statements: number;
+  /** The story it belongs to (its number in order of appearance): the articles a page should be linked with. */
+  story: number;
 }
 
 const FIRST = 'Anna Thomas Maria Jonas Sofia Lukas Elena Pavel Ingrid Marco Leila Henrik Olga Samuel Clara Omar Greta Viktor Nadia Felix Irene Mateo Hanna Tobias Selma Rafael Ida Stefan Marta Emil'.split(' ');
@@ -53,6 +55,7 @@ function zipf(rand: () => number, n: number, s = 1.1): number {
 }
 
 interface Story {
+  id: number;
   people: string[];
   places: string[];
   orgs: string[];
@@ -97,6 +100,7 @@ export class SyntheticNews {
     const r = this.rand;
     const cast = (pool: string[], n: number) => [...new Set(Array.from({ length: n }, () => pool[zipf(r, pool.length)]!))];
     return {
+      id: this.stories.length,
       people: cast(this.people, 3 + Math.floor(r() * 3)),
       places: cast(this.places, 1 + Math.floor(r() * 2)),
       orgs: cast(this.orgs, 1 + Math.floor(r() * 2)),
@@ -139,7 +143,7 @@ export class SyntheticNews {
     const site = `site${zipf(r, 80)}.example`;
     const subject = story.places[0]!;
     const title = lang === 'en' ? `${subject}: ${NOUN_EN[story.nouns[0]!]} row deepens` : `${subject}: Streit um ${NOUN_DE[story.nouns[0]! % NOUN_DE.length]} verschärft sich`;
-    return { url: `https://${site}/news/${i}`, title, lang, date, text: sentences.join(' '), statements };
+    return { url: `https://${site}/news/${i}`, title, lang, date, text: sentences.join(' '), statements, story: story.id };
   }
 
   private english(s: Story): string {

@@ -28,6 +28,14 @@ describe('the pages-read section of BENCHMARKS.md', () => {
     expect(section).toContain('| 10,000 | 5.0 ms | 8.0 ms | 50.0 ms | 10× |');
   });
 
+  it('shows where the time of a link went, phase by phase, and how many of the probes\' own story articles were candidates', () => {
+    const phased = { ...level(10_000, 300), coldPhases: { extract: 2, lookup: 40, load: 10, read: 150, link: 80, store: 20 }, warmPhases: { lookup: 35, link: 30 }, storyArticles: 9, storyFound: 8 };
+    const section = learnedSection({ browser: 'Chrome/1', fillMs: [5, 6], levels: [level(1, 100), phased] });
+    expect(section).toContain('| 10,000 | 2.0 ms / 0.00 ms | 40.0 ms / 35.0 ms | 10.0 ms / 0.00 ms | 150 ms / 0.00 ms | 80.0 ms / 30.0 ms | 20.0 ms / 0.00 ms | 8 of 9 |');
+    // The level measured without phases has no row there.
+    expect(section).not.toMatch(/^\| 1 \| [\d.]+ ms \/ /m);
+  });
+
   it('replaces only its own section when run alone, and adds it when missing', () => {
     const report = `# Benchmarks\n\n## Aims\n\nkept\n\n${LEARNED_HEADING}\n\nold figures\n\n## Later\n\nkept too\n`;
     const out = withLearnedSection(report, `${LEARNED_HEADING}\n\nnew figures\n`);

@@ -55,13 +55,28 @@ export function learnedSection(r: LearnedResults): string {
       `| ${l.articles.toLocaleString('en')} | ${l.statements.toLocaleString('en')} | ${vs(l.linkColdMs, base.linkColdMs)} | ${vs(l.linkWarmMs, base.linkWarmMs)} | ${l.candidates.toFixed(1)} | ${l.linkedSpans.toFixed(1)} | ${vs(l.recordMs, base.recordMs)} | ${mb(l.learnedMb)} | ${mb(l.usageMb)} |`,
     ),
     '',
-    'Finding the candidate pages of a new article: the index as linking uses it (each term\'s entries read up to 401, a term with more is common: its entries dropped, it is only checked against the pages the rare terms found) against loading every entry of every term the article uses, and against a full scan of the index (what a store without the index would read).',
+    'Finding the candidate pages of a new article: the index as linking uses it (each term\'s entries read up to 51, a term with more is common: its entries dropped, it is only checked against the 40 pages the rare terms found that weigh most and the 50 pages read last) against loading every entry of every term the article uses, and against a full scan of the index (what a store without the index would read).',
     '',
     '| articles read | indexed lookup | every entry of its terms | full scan | full scan ÷ indexed | entries scanned |',
     '| --- | --- | --- | --- | --- | --- |',
     ...r.levels.map((l) => `| ${l.articles.toLocaleString('en')} | ${ms(l.lookupMs)} | ${ms(l.lookupAllMs)} | ${ms(l.scanMs)} | ${times(l.scanMs / l.lookupMs)} | ${Math.round(l.scanRows).toLocaleString('en')} |`),
     '',
   ];
+  const phased = r.levels.filter((l) => l.coldPhases && l.warmPhases);
+  if (phased.length > 0) {
+    const names = ['extract', 'lookup', 'load', 'read', 'link', 'store'] as const;
+    lines.push(
+      'Where the time of a link goes, medians per phase (first link / again): the page\'s own names; the index lookup; loading the candidate pages; reading them (each prepared: its statements and names; kept for the next link); linking (the story\'s knowledge, its matchers built or kept, the matching); storing the links.',
+      '',
+      `| articles read | ${names.join(' | ')} | the probes' own stories among the candidates |`,
+      `| --- | ${names.map(() => '---').join(' | ')} | --- |`,
+      ...phased.map(
+        (l) =>
+          `| ${l.articles.toLocaleString('en')} | ${names.map((n) => `${ms(l.coldPhases![n] ?? 0)} / ${ms(l.warmPhases![n] ?? 0)}`).join(' | ')} | ${l.storyArticles === undefined ? '—' : `${l.storyFound} of ${l.storyArticles}`} |`,
+      ),
+      '',
+    );
+  }
   const last = rest.at(-1);
   if (last) {
     lines.push(

@@ -1,6 +1,6 @@
 /**
- * What every browser section shares: the bench pages (with the probe inlined), the in-page script bundle, the
- * terms the baselines highlight, and a server publishing them.
+ * What every browser section shares: the bench pages (with the probe inlined), the in-page scripts bundled (one
+ * way for every section, the pages-read one too), the terms the baselines highlight, and a server publishing them.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,8 @@ export interface BenchSite {
   probeScript: string;
 }
 
-async function bundle(entry: string): Promise<string> {
+/** An in-page script of the bench (`entry`, from the repository's root) bundled for both browsers. */
+export async function bundleInPage(entry: string): Promise<string> {
   const out = await build({
     entryPoints: [entry],
     absWorkingDir: ROOT,
@@ -75,8 +76,8 @@ function termsOf(kb: KnowledgeBase, sources: PageSource[]): string[] {
 /** Generates the pages and starts serving them. */
 export async function startSite(kb: KnowledgeBase): Promise<BenchSite> {
   const sources: PageSource[] = kb.sources.map((s) => ({ title: s.title, text: s.text }));
-  const probeScript = await bundle('scripts/bench/in-page/probe.ts');
-  const methods = await bundle('scripts/bench/in-page/methods.ts');
+  const probeScript = await bundleInPage('scripts/bench/in-page/probe.ts');
+  const methods = await bundleInPage('scripts/bench/in-page/methods.ts');
   const server = await startServer();
   const head = `<script>${probeScript}</script>`;
   const pages = {} as Record<PageId, PageInfo>;

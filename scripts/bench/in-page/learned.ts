@@ -6,7 +6,8 @@
 import { extractStatements } from '../../../shared/learn/index.ts';
 import type { Concept, Entity } from '../../../shared/kb/types.ts';
 import { openDb, type CrossreadDb } from '../../../extension/background/db.ts';
-import { candidatePages, forgetCachedReadings, learnRead, linkLearned, storageInfo, termsOf } from '../../../extension/background/learned.ts';
+import { candidatePages, forgetCachedReadings, learnRead, linkLearned, loadCandidates, siteOf, storageInfo, termsOf, withinStory, type LinkPhases } from '../../../extension/background/learned.ts';
+import { RARE_POSTINGS } from '../../../extension/background/learned-index.ts';
 import { SyntheticNews } from '../learned-corpus.ts';
 
 /** What one level (so many articles read) measured. */
@@ -32,6 +33,15 @@ export interface LevelResult {
   scanRows: number;
   /** Candidate pages loaded per probe, mean. */
   candidates: number;
+  /**
+   * The probes' own stories: their articles read (within the story's days), and how many of them were among the
+   * candidates read, summed over the probes.
+   */
+  storyArticles?: number;
+  storyFound?: number;
+  /** Where the time of a first and of a repeated link went, ms by phase, median of each phase. */
+  coldPhases?: LinkPhases;
+  warmPhases?: LinkPhases;
   /** Learned bytes (learned.ts's count) and the origin's IndexedDB usage (navigator.storage.estimate). */
   learnedMb: number;
   usageMb: number;
@@ -40,10 +50,18 @@ export interface LevelResult {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/** Each phase's median over the probes (a phase a probe did not reach counts 0 there). */
+function medianPhases(runs: LinkPhases[]): LinkPhases {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r)))] as (keyof LinkPhases)[];
+  return Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r[n] ?? 0))]));
+}
+
 let db: CrossreadDb;
 let news: SyntheticNews;
 let read = 0;
 let statements = 0;
+/** Each article read's story and date, for which candidates a probe should have had. */
+const stories = new Map<string, { story: number; date: string }>();
 const start = Date.UTC(2026, 0, 1);
 
 async function setup(kb: { entities: Entity[]; concepts: Concept[]; version: string }): Promise<void> {
@@ -59,6 +77,7 @@ async function setup(kb: { entities: Entity[]; concepts: Concept[]; version: str
   news = new SyntheticNews();
   read = 0;
   statements = 0;
+  stories.clear();
 }
 
 /** Reads articles until `total` were read; answers the ms per article. */
@@ -68,6 +87,7 @@ async function fill(total: number): Promise<number> {
   for (; read < total; read++) {
     const a = news.article(read);
     statements += await learnRead(db, a, false, start + read * 60_000);
+    stories.set(a.url, { story: a.story, date: a.date });
   }
   return (performance.now() - t0) / Math.max(1, total - from);
 }
@@ -79,8 +99,12 @@ async function measure(probes: number): Promise<LevelResult> {
   const lookup: number[] = [];
   const lookupAll: number[] = [];
   const scan: number[] = [];
+  const coldPhases: LinkPhases[] = [];
+  const warmPhases: LinkPhases[] = [];
   let spans = 0;
   let candidates = 0;
+  let storyArticles = 0;
+  let storyFound = 0;
   let lookupRows = 0;
   let scanRows = 0;
   for (let k = 0; k < probes; k++) {
@@ -90,8 +114,12 @@ async function measure(probes: number): Promise<LevelResult> {
     let t = performance.now();
     const found = await candidatePages(db, terms, page.url);
     lookup.push(performance.now() - t);
-    candidates += found.length;
-    lookupRows += (await Promise.all(terms.map((term) => db.readTerms.where('term').equals(term).count()))).reduce((n, c) => n + Math.min(c, 400), 0);
+    const chosen = await loadCandidates(db, found, siteOf(page.url), page.date);
+    candidates += chosen.length;
+    const ofStory = [...stories].filter(([, s]) => s.story === page.story && withinStory(page.date, s.date)).map(([url]) => url);
+    storyArticles += ofStory.length;
+    storyFound += chosen.filter((p) => ofStory.includes(p.url)).length;
+    lookupRows += (await Promise.all(terms.map((term) => db.readTerms.where('term').equals(term).count()))).reduce((n, c) => n + Math.min(c, RARE_POSTINGS + 1), 0);
     t = performance.now();
     const all = new Map<string, number>();
     for (const row of await db.readTerms.where('term').anyOf(terms).toArray()) all.set(row.url, (all.get(row.url) ?? 0) + 1);
@@ -108,17 +136,22 @@ async function measure(probes: number): Promise<LevelResult> {
     scanRows += rows;
     forgetCachedReadings();
     t = performance.now();
-    const links = await linkLearned(db, page);
+    const coldRun: LinkPhases = {};
+    const links = await linkLearned(db, page, coldRun);
     cold.push(performance.now() - t);
+    coldPhases.push(coldRun);
+    const warmRun: LinkPhases = {};
     t = performance.now();
-    await linkLearned(db, page);
+    await linkLearned(db, page, warmRun);
     warm.push(performance.now() - t);
+    warmPhases.push(warmRun);
     spans += links.spans.length;
     // One more article read, timed: recording at this level.
     const a = news.article(read);
     t = performance.now();
     statements += await learnRead(db, a, false, start + read * 60_000);
     record.push(performance.now() - t);
+    stories.set(a.url, { story: a.story, date: a.date });
     read++;
   }
   const info = await storageInfo(db);
@@ -137,6 +170,10 @@ async function measure(probes: number): Promise<LevelResult> {
     lookupRows: lookupRows / probes,
     scanRows: scanRows / probes,
     candidates: candidates / probes,
+    storyArticles,
+    storyFound,
+    coldPhases: medianPhases(coldPhases),
+    warmPhases: medianPhases(warmPhases),
     learnedMb: info.bytes / 1024 / 1024,
     usageMb: (estimate.usage ?? 0) / 1024 / 1024,
     ...(memory && { heapMb: memory.usedJSHeapSize / 1024 / 1024 }),
