@@ -44,15 +44,19 @@ function seed(): Promise<void> {
  * the page's matching behind whatever transaction held `meta` (recording a page read, learning an article). Asked
  * again after any write to the knowledge base's tables (an import, a clear, a new seed).
  */
-let seeded = false;
-onTablesChanged(db, SEEDED_TABLES, () => void (seeded = false));
+let seeded: IDBDatabase | null = null;
+onTablesChanged(db, SEEDED_TABLES, () => void (seeded = null));
 
-/** Seeds lazily when the database is empty: after a failed install-time seeding, or a cleared profile. */
+/**
+ * Seeds lazily when the database is empty: after a failed install-time seeding, or a cleared profile. The answer
+ * holds for one connection only: a connection opened anew may have run an upgrade that emptied the knowledge base
+ * inside its own transaction, which no change event reports.
+ */
 async function ready(): Promise<void> {
   if (seeding) return seeding;
-  if (seeded) return;
+  if (seeded && db.isOpen() && db.backendDB() === seeded) return;
   if (!(await storedVersion(db))) await seed();
-  else seeded = true;
+  else seeded = db.backendDB();
 }
 
 /**

@@ -24,12 +24,22 @@ export function blankPieces<T>(map: TextMap<T>, drop: (node: T) => boolean): str
   return from === 0 ? map.text : out + map.text.slice(from);
 }
 
-/** Whether a text node lies in a caption. */
-export function inCaption(node: Text): boolean {
-  return node.parentElement?.closest(CAPTION) != null;
+/**
+ * The text nodes inside the document's captions. Found from the captions down, not by asking each text node for a
+ * caption above it: a page of 100,000 text nodes has a handful of captions, and `closest()` per node made one task
+ * of 110-220 ms on such a page.
+ */
+function captionTexts(doc: Document): Set<Node> {
+  const texts = new Set<Node>();
+  for (const caption of doc.querySelectorAll(CAPTION)) {
+    const walker = doc.createTreeWalker(caption, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.add(node);
+  }
+  return texts;
 }
 
 /** The text a page's statements are read from: its extracted text without captions. */
-export function statementText(map: TextMap<Text>): string {
-  return blankPieces(map, inCaption);
+export function statementText(map: TextMap<Text>, doc: Document = document): string {
+  const captions = captionTexts(doc);
+  return captions.size === 0 ? map.text : blankPieces(map, (node) => captions.has(node));
 }
